@@ -1,0 +1,1 @@
+"""RTES export ingestion pipeline: read, clean, split, metadata, diverge, extract, write."""

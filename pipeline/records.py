@@ -1,0 +1,211 @@
+"""Typed records passed between the pipeline stages (frozen, I/O-free)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One line of an input, as read and as cleaned.
+
+    `number` is the 1-based line in the raw file (for an HTML rendition: the line of the
+    HTML source where the block starts), so every later row can point back to the file.
+    """
+
+    number: int
+    raw: str
+    text: str = ""
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A decoded input file: its lines plus what reading it had to repair."""
+
+    source_file: str  # path relative to the raw folder, with forward slashes
+    lines: tuple[SourceLine, ...]
+    encoding: str
+    size: int
+    sha256: str
+    rendition: str = "text"  # "text" or "html"
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A non-blank line of a record: one paragraph, bullet or heading."""
+
+    line: int  # 1-based line in the raw file
+    text: str  # cleaned text
+    raw: str = ""  # the line as read, kept for provenance
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Paragraphs joined by "\\n": offsets into `string` map back to raw lines."""
+
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def string(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+    def starts(self) -> list[int]:
+        """Offset of each paragraph's first character in `string`."""
+        offsets, position = [], 0
+        for paragraph in self.paragraphs:
+            offsets.append(position)
+            position += len(paragraph.text) + 1
+        return offsets
+
+    def line_at(self, offset: int) -> int | None:
+        """The raw line holding character `offset` of `string` (None for an empty text)."""
+        if not self.paragraphs:
+            return None
+        index = bisect_right(self.starts(), offset) - 1
+        return self.paragraphs[max(index, 0)].line
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantinedSpan:
+    """Lines that belong to no record, kept with the reason why."""
+
+    source_file: str
+    line_start: int
+    line_end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """A record as cut out of the line stream, before its metadata is interpreted."""
+
+    source_file: str
+    title: Paragraph
+    body: tuple[Paragraph, ...]
+    metadata: tuple[Paragraph, ...]  # the label/value lines, as written
+    resume: tuple[Paragraph, ...]
+    tags: tuple[Paragraph, ...] = ()  # lone tag lines between body and metadata ("PTCE")
+    has_resume_label: bool = True
+    line_start: int = 0
+    line_end: int = 0
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    start: date | None = None
+    end: date | None = None
+    precision: str | None = None  # "day" | "month" | "year"
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Normalised metadata of one record."""
+
+    resource_type: str | None
+    is_private: bool | None
+    event_kind: str | None
+    event_date: EventDate
+    participants: int | None
+    participants_qualifier: str | None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A fully interpreted resource: what the `resources` table holds, one row each."""
+
+    resource_id: str
+    record_index: int
+    raw: RawRecord
+    metadata: Metadata
+    text: Text  # canonical text: body, or Résumé when there is no body (merged by diverge)
+    duplicate_status: str  # identical | divergent | body_only | resume_only | none
+    n_divergences: int = 0
+    similarity: float | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def title(self) -> str:
+        return self.raw.title.text
+
+    @property
+    def title_line(self) -> int:
+        return self.raw.title.line
+
+    @property
+    def source_file(self) -> str:
+        return self.raw.source_file
+
+
+@dataclass(frozen=True, slots=True)
+class Divergence:
+    """One difference between a record's body and its Résumé."""
+
+    resource_id: str
+    hunk_index: int
+    kind: str
+    body_side: str
+    resume_side: str
+    context: str
+    body_line: int | None
+    resume_line: int | None
+    preferred: str | None  # "body" | "resume" | None
+    reason: str | None
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A person found in a record's canonical text (speaker or mere mention)."""
+
+    resource_id: str
+    person_id: str
+    name: str
+    name_as_written: str
+    role: str | None
+    organisation: str | None
+    affiliation_raw: str | None
+    is_speaker: bool
+    source: str  # bullet | heading | list | prose | ner
+    line: int | None
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    person_id: str
+    name: str
+    variants: tuple[str, ...]
+    n_resources: int
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A quantity with its unit, normalised value and context."""
+
+    resource_id: str
+    figure_id: str
+    raw: str
+    value: float
+    value_min: float | None
+    value_max: float | None
+    unit: str
+    kind: str
+    subject: str | None
+    qualifier: str | None
+    textual: bool
+    sentence: str
+    line: int | None
+    char_start: int
+    char_end: int

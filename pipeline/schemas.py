@@ -1,0 +1,128 @@
+"""The Parquet schemas of every output table, declared once, with a description per column.
+
+The writer enforces these schemas and the README's data dictionary is generated from the
+same descriptions (`python cli.py schema`), so documentation and files cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+
+def _field(name: str, type_: pa.DataType, description: str, nullable: bool = True) -> pa.Field:
+    return pa.field(name, type_, nullable=nullable, metadata={"description": description})
+
+
+def _schema(description: str, *fields: pa.Field) -> pa.Schema:
+    return pa.schema(list(fields), metadata={"description": description})
+
+
+RESOURCES = _schema(
+    "One row per record of the export, in export order.",
+    _field("resource_id", pa.string(), "Stable id: hash of the normalised title (-N for repeats).", False),
+    _field("source_file", pa.string(), "Input path relative to the raw folder.", False),
+    _field("record_index", pa.int32(), "0-based position of the record in its file.", False),
+    _field("title", pa.string(), "Title as written (cleaned).", False),
+    _field("resource_type", pa.string(), "'Type de ressource' as written ('Autres'...)."),
+    _field("is_private", pa.bool_(), "'Ressource privée' Oui/Non; null when the field is missing."),
+    _field("event_kind", pa.string(), "conférence en ligne, webinaire, visioconférence, mise en débat, "
+           "temps d'échange... from the title, else the body."),
+    _field("event_date", pa.date32(), "Event (start) date, as precise as the text allows."),
+    _field("event_date_end", pa.date32(), "Last day of a multi-day event ('26 & 28 août 2020')."),
+    _field("date_precision", pa.string(), "'day', 'month' or 'year'; null when no date is stated."),
+    _field("participants", pa.int64(), "Number of participants when stated."),
+    _field("participants_qualifier", pa.string(), "Qualifier of that number ('plus de')."),
+    _field("tags", pa.list_(pa.string()), "Lone tag lines between body and metadata ('PTCE')."),
+    _field("body", pa.string(), "Body paragraphs joined by newlines; null when absent."),
+    _field("resume", pa.string(), "Résumé paragraphs joined by newlines; null when absent."),
+    _field("text", pa.string(), "Canonical text: body and Résumé merged, each divergence "
+           "resolved to its preferred side (the body's when none is preferred)."),
+    _field("duplicate_status", pa.string(), "identical | divergent | body_only | resume_only | "
+           "none (neither copy).", False),
+    _field("n_divergences", pa.int32(), "Divergences other than whitespace between the copies.", False),
+    _field("similarity", pa.float64(), "Similarity of body and Résumé (0-1); null without both."),
+    _field("line_start", pa.int32(), "First raw line of the record (its title), 1-based.", False),
+    _field("line_end", pa.int32(), "Last raw line of the record, 1-based, inclusive.", False),
+    _field("title_line", pa.int32(), "Raw line of the title, 1-based.", False),
+    _field("resume_line_start", pa.int32(), "Raw line of the first Résumé paragraph; null if none."),
+    _field("warnings", pa.list_(pa.string()), "What was odd about this record.", False),
+)
+
+QUARANTINE = _schema(
+    "Lines that belong to no record, with the reason; nothing is dropped silently.",
+    _field("source_file", pa.string(), "Input path relative to the raw folder.", False),
+    _field("line_start", pa.int32(), "First raw line of the span, 1-based.", False),
+    _field("line_end", pa.int32(), "Last raw line of the span, 1-based, inclusive.", False),
+    _field("text", pa.string(), "The span's lines as read, joined by newlines.", False),
+    _field("reason", pa.string(), "Why the span belongs to no record.", False),
+)
+
+DIVERGENCES = _schema(
+    "One row per difference between a record's body and its Résumé.",
+    _field("resource_id", pa.string(), "Record the difference belongs to.", False),
+    _field("hunk_index", pa.int32(), "0-based order of the hunk within its record.", False),
+    _field("kind", pa.string(), "whitespace | punctuation | case | accent | typo | word | figure | "
+           "insertion | deletion | rewording | move.", False),
+    _field("body_side", pa.string(), "The body's words in the hunk ('' when absent).", False),
+    _field("resume_side", pa.string(), "The Résumé's words in the hunk ('' when absent).", False),
+    _field("context", pa.string(), "The surrounding words.", False),
+    _field("body_line", pa.int32(), "Raw line of the body side, 1-based."),
+    _field("resume_line", pa.int32(), "Raw line of the Résumé side, 1-based."),
+    _field("preferred", pa.string(), "'body' or 'resume' when the evidence says which is right."),
+    _field("reason", pa.string(), "The evidence behind `preferred`."),
+    _field("fingerprint", pa.string(), "Stable id of the hunk, independent of its line numbers.", False),
+)
+
+SPEAKERS = _schema(
+    "People found in each record's canonical text: speakers, and people only mentioned.",
+    _field("resource_id", pa.string(), "Record the person appears in.", False),
+    _field("person_id", pa.string(), "Stable id of the person across records.", False),
+    _field("name", pa.string(), "Normalised name.", False),
+    _field("name_as_written", pa.string(), "Name as it appears in the text.", False),
+    _field("role", pa.string(), "Role, when one can be separated."),
+    _field("organisation", pa.string(), "Organisation, when one can be separated."),
+    _field("affiliation_raw", pa.string(), "The whole text after the name, as written."),
+    _field("is_speaker", pa.bool_(), "False for people only mentioned.", False),
+    _field("source", pa.string(), "bullet | heading | list | prose | ner.", False),
+    _field("line", pa.int32(), "Raw line, 1-based."),
+    _field("char_start", pa.int32(), "Start offset in the record's canonical text.", False),
+    _field("char_end", pa.int32(), "End offset (exclusive) in the record's canonical text.", False),
+)
+
+PEOPLE = _schema(
+    "One row per distinct person across all records.",
+    _field("person_id", pa.string(), "Stable id of the person.", False),
+    _field("name", pa.string(), "Normalised name.", False),
+    _field("variants", pa.list_(pa.string()), "Every spelling seen.", False),
+    _field("n_resources", pa.int32(), "Number of records the person appears in.", False),
+    _field("roles", pa.list_(pa.string()), "Distinct roles seen.", False),
+)
+
+FIGURES = _schema(
+    "Quantities with their unit, normalised value and context.",
+    _field("resource_id", pa.string(), "Record the figure appears in.", False),
+    _field("figure_id", pa.string(), "Stable id of the figure.", False),
+    _field("raw", pa.string(), "The figure as written.", False),
+    _field("value", pa.float64(), "Normalised value (1500000.0 for '1.5 Millions d’€').", False),
+    _field("value_min", pa.float64(), "Lower bound implied by the qualifier."),
+    _field("value_max", pa.float64(), "Upper bound implied by the qualifier."),
+    _field("unit", pa.string(), "Unit from a closed set (EUR, USD, percent, m2, ha, people...).", False),
+    _field("kind", pa.string(), "money | percent | area | headcount | count | duration | fraction.",
+           False),
+    _field("subject", pa.string(), "The counted noun ('habitants', 'SCIC')."),
+    _field("qualifier", pa.string(), "plus de | près de | environ | moins de | jusqu'à | dont."),
+    _field("textual", pa.bool_(), "True when written in words.", False),
+    _field("sentence", pa.string(), "The sentence holding the figure.", False),
+    _field("line", pa.int32(), "Raw line, 1-based."),
+    _field("char_start", pa.int32(), "Start offset in the record's canonical text.", False),
+    _field("char_end", pa.int32(), "End offset (exclusive) in the record's canonical text.", False),
+)
+
+TABLES: dict[str, pa.Schema] = {
+    "resources": RESOURCES,
+    "quarantine": QUARANTINE,
+    "divergences": DIVERGENCES,
+    "speakers": SPEAKERS,
+    "people": PEOPLE,
+    "figures": FIGURES,
+}
