@@ -1,0 +1,249 @@
+"""Read exports from disk: decode any encoding and line ending, repair mojibake, flatten HTML.
+
+This is one of the two modules that touch the disk (with `write.py`). Every line keeps the
+number it has in the raw file, so each row of every table can point back to its source.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import ftfy
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from pipeline.errors import InputError
+from pipeline.records import SourceDocument, SourceLine
+
+EXPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+
+# Split on the three line endings only: str.splitlines() also splits on \x0b, \x1c, U+2028...
+# and would shift line numbers away from what an editor shows.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# A share of control characters above this marks a binary file; real text has almost none.
+BINARY_CONTROL_RATIO = 0.05
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+
+# Cheap pre-filter for mojibake (UTF-8 read as cp1252/latin-1: "Ã©", "â€™", "Â "): only
+# lines it matches go through ftfy, which is far slower than a regex scan.
+_MOJIBAKE_HINT = re.compile("[ÂÃÅâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                            "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026"
+                            "\u2030\u2039\u203a\u20ac\u2122]")
+
+_HTML_SNIFF = re.compile(rb"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
+
+# Page furniture of an HTML rendition: never part of a record.
+_HTML_SKIPPED = frozenset(
+    {"script", "style", "noscript", "nav", "footer", "template", "iframe", "form", "button",
+     "svg", "head", "aside", "select", "input"}
+)
+_HTML_BLOCKS = frozenset(
+    {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
+     "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
+     "figure", "figcaption", "address", "hr", "body", "html"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFailure:
+    """A file that could not be read as an export, and why."""
+
+    source_file: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    documents: tuple[SourceDocument, ...]
+    failures: tuple[ReadFailure, ...]
+
+
+def read_exports(path: Path) -> ReadResult:
+    """Read one export file, or every export file under a folder (sorted, recursive).
+
+    A bad file in a folder is reported in `failures` while the others are read; a bad
+    single file raises `InputError`.
+    """
+    path = Path(path)
+    if path.is_file():
+        return ReadResult((read_export(path, root=path.parent),), ())
+    if not path.is_dir():
+        raise InputError("no such file or folder", source_file=str(path))
+    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES)
+    if not files:
+        raise InputError(f"no export files ({', '.join(EXPORT_SUFFIXES)}) in this folder",
+                         source_file=str(path))
+    documents, failures = [], []
+    for file in files:
+        try:
+            documents.append(read_export(file, root=path))
+        except InputError as error:
+            failures.append(ReadFailure(_relative(file, path), str(error)))
+    return ReadResult(tuple(documents), tuple(failures))
+
+
+def read_export(file: Path, root: Path) -> SourceDocument:
+    """Decode one file into numbered lines (text or HTML rendition)."""
+    source_file = _relative(file, root)
+    data = file.read_bytes()
+    return decode_export(data, source_file, is_html=file.suffix.lower() in HTML_SUFFIXES)
+
+
+def decode_export(data: bytes, source_file: str, is_html: bool = False) -> SourceDocument:
+    """Turn the bytes of an export into a `SourceDocument` (pure: no disk access)."""
+    _reject_unreadable(data, source_file)
+    text, encoding, warnings = _decode(data, source_file)
+    if is_html or _HTML_SNIFF.match(data[:512].lstrip(codecs.BOM_UTF8)):
+        lines, rendition = _html_lines(text), "html"
+    else:
+        lines, rendition = _text_lines(text), "text"
+    lines, repaired = _repair_mojibake(lines)
+    if repaired:
+        warnings.append(f"{source_file}: repaired mojibake (text decoded with the wrong "
+                        f"encoding) on {repaired} line(s) with ftfy")
+    if not any(line.raw.strip() for line in lines):
+        raise InputError("the file holds no text (empty after decoding)", source_file=source_file)
+    return SourceDocument(
+        source_file=source_file,
+        lines=tuple(lines),
+        encoding=encoding,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        rendition=rendition,
+        warnings=tuple(warnings),
+    )
+
+
+def _relative(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _reject_unreadable(data: bytes, source_file: str) -> None:
+    if not data.strip():
+        raise InputError("the file is empty; export the RTES pages again", source_file=source_file)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    sample = data[:65536]
+    controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
+    if b"\x00" in sample or controls / len(sample) > BINARY_CONTROL_RATIO:
+        raise InputError("this is a binary file, not a text or HTML export",
+                         source_file=source_file)
+
+
+def _decode(data: bytes, source_file: str) -> tuple[str, str, list[str]]:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252, else latin-1, with a warning."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig", []
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16", []
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        for encoding in ("cp1252", "latin-1"):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            return text, encoding, [
+                f"{source_file}:{line}: not valid UTF-8; decoded as {encoding}"
+            ]
+    raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+
+
+def _text_lines(text: str) -> list[SourceLine]:
+    return [SourceLine(number, raw) for number, raw in enumerate(_LINE_BREAK.split(text), 1)]
+
+
+def _repair_mojibake(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
+    repaired, count = [], 0
+    for line in lines:
+        if _MOJIBAKE_HINT.search(line.raw):
+            fixed = ftfy.fix_encoding(line.raw)
+            if fixed != line.raw:
+                line, count = SourceLine(line.number, fixed), count + 1
+        repaired.append(line)
+    return repaired, count
+
+
+def _html_lines(text: str) -> list[SourceLine]:
+    """Flatten an HTML rendition into text lines, numbered by their line in the HTML source.
+
+    Each block element (p, li, h2...) becomes one line; list items get the text export's
+    bullet ("  • ", indented by nesting, "  1. " in ordered lists); nav, footer, scripts and
+    styles are left out.
+    """
+    soup = BeautifulSoup(text, "html.parser")
+    flattener = _HtmlFlattener()
+    flattener.walk(soup.body or soup)
+    flattener.flush()
+    return flattener.lines
+
+
+class _HtmlFlattener:
+    def __init__(self) -> None:
+        self.lines: list[SourceLine] = []
+        self._buffer: list[str] = []
+        self._line: int | None = None
+        self._prefix = ""
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                self._add_text(str(child), node)
+            elif isinstance(child, Tag):
+                self._visit(child)
+
+    def _visit(self, tag: Tag) -> None:
+        name = tag.name.lower()
+        if name in _HTML_SKIPPED:
+            return
+        if name == "br":
+            self.flush()
+            return
+        if name not in _HTML_BLOCKS:
+            self.walk(tag)
+            return
+        self.flush()
+        if name == "li":
+            # The text export indents bullets by two spaces, nested ones by two more.
+            nesting = len(tag.find_parents("li"))
+            self._prefix = "  " * (nesting + 1) + self._bullet(tag)
+        self._line = tag.sourceline
+        self.walk(tag)
+        self.flush()
+
+    @staticmethod
+    def _bullet(item: Tag) -> str:
+        parent = item.parent
+        if isinstance(parent, Tag) and parent.name == "ol":
+            position = len(item.find_previous_siblings("li")) + 1
+            return f"{position}. "
+        return "• "
+
+    def _add_text(self, text: str, parent: Tag) -> None:
+        # Whitespace in HTML source is layout, except U+00A0, which is content.
+        text = re.sub(r"[ \t\r\n\f]+", " ", text)
+        if not text.strip(" ") and not self._buffer and "\u00a0" not in text:
+            return
+        if self._line is None:
+            self._line = parent.sourceline
+        self._buffer.append(text)
+
+    def flush(self) -> None:
+        if self._buffer:
+            content = "".join(self._buffer).strip(" ")
+            if content or "\u00a0" in "".join(self._buffer):
+                self.lines.append(SourceLine(self._line or 1, self._prefix + (content or "\u00a0")))
+        self._buffer, self._line, self._prefix = [], None, ""
+

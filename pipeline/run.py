@@ -1,0 +1,148 @@
+"""The orchestrator: runs the stages in order over every input and returns a report."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.clean import clean_document
+from pipeline.errors import InputError
+from pipeline.metadata import normalise_metadata
+from pipeline.read import ReadFailure, read_exports
+from pipeline.records import (
+    Divergence,
+    Figure,
+    Person,
+    QuarantinedSpan,
+    RawRecord,
+    Record,
+    SourceDocument,
+    Speaker,
+    Text,
+)
+from pipeline.split import fold_accents, split_records
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """Everything one run produced, plus what went wrong on the way."""
+
+    records: tuple[Record, ...]
+    quarantine: tuple[QuarantinedSpan, ...]
+    divergences: tuple[Divergence, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    people: tuple[Person, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    documents: tuple[SourceDocument, ...] = ()
+    failures: tuple[ReadFailure, ...] = ()
+    warnings: tuple[str, ...] = ()
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def run_pipeline(path: Path, progress: Progress | None = None) -> RunReport:
+    """Read, clean, split, interpret and analyse every export under `path`.
+
+    Raises `InputError` when no input could be read; a folder where only some files are
+    bad yields a report whose `failures` name them.
+    """
+    started = time.perf_counter()
+    # 1. read: decode bytes, line endings, mojibake, HTML renditions
+    read = read_exports(Path(path))
+    documents, failures = list(read.documents), list(read.failures)
+    raw_records: list[RawRecord] = []
+    quarantine: list[QuarantinedSpan] = []
+    kept: list[SourceDocument] = []
+    for done, document in enumerate(documents, 1):
+        # 2. clean: NFC, spaces, artefacts noted
+        document = clean_document(document)
+        # 3. split: records and quarantined spans, every line accounted for
+        try:
+            split = split_records(document)
+        except InputError as error:
+            failures.append(ReadFailure(document.source_file, str(error)))
+            continue
+        kept.append(document)
+        raw_records.extend(split.records)
+        quarantine.extend(split.quarantine)
+        if progress:
+            progress(done, len(documents))
+    if not kept:
+        raise InputError("no input could be read: " + "; ".join(f.message for f in failures))
+    # 4. metadata and canonical text
+    records = _interpret(raw_records)
+    warnings = [w for d in kept for w in d.warnings]
+    warnings += [f"{r.source_file}:{r.title_line}: {r.title}: {w}" for r in records for w in r.warnings]
+    warnings += [f.message for f in failures]
+    return RunReport(
+        records=tuple(records),
+        quarantine=tuple(quarantine),
+        documents=tuple(kept),
+        failures=tuple(failures),
+        warnings=tuple(warnings),
+        seconds=time.perf_counter() - started,
+        counts={"records": len(records), "quarantined_lines": sum(
+            q.line_end - q.line_start + 1 for q in quarantine)},
+    )
+
+
+def _interpret(raw_records: list[RawRecord]) -> list[Record]:
+    ids = resource_ids(raw_records)
+    index_in_file: Counter[str] = Counter()
+    records = []
+    for raw, resource_id in zip(raw_records, ids, strict=True):
+        text = Text(raw.body or raw.resume)
+        metadata = normalise_metadata(raw, text.paragraphs)
+        records.append(Record(
+            resource_id=resource_id,
+            record_index=index_in_file[raw.source_file],
+            raw=raw,
+            metadata=metadata,
+            text=text,
+            duplicate_status=duplicate_status(raw),
+            warnings=raw.warnings + metadata.warnings + _structure_warnings(raw),
+        ))
+        index_in_file[raw.source_file] += 1
+    return records
+
+
+def resource_ids(records: list[RawRecord]) -> list[str]:
+    """Stable ids: a hash of the casefolded, accent-free title, so an id does not depend on
+    the file name or on the other records. A repeated title gets '-2', '-3'... in run order.
+    """
+    seen: Counter[str] = Counter()
+    ids = []
+    for record in records:
+        key = " ".join(fold_accents(record.title.text).split())
+        base = "r" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+        seen[base] += 1
+        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return ids
+
+
+def duplicate_status(record: RawRecord) -> str:
+    if record.body and record.resume:
+        same = _words(record.body) == _words(record.resume)
+        return "identical" if same else "divergent"
+    if record.body:
+        return "body_only"
+    return "resume_only" if record.resume else "none"
+
+
+def _words(paragraphs) -> list[str]:
+    return " ".join(p.text for p in paragraphs).split()
+
+
+def _structure_warnings(raw: RawRecord) -> tuple[str, ...]:
+    warnings = []
+    if raw.metadata and not raw.has_resume_label:
+        warnings.append("metadata block has no 'Résumé' line: no copy to compare")
+    if raw.metadata and raw.has_resume_label and not raw.resume:
+        warnings.append("'Résumé' label with no text after it")
+    return tuple(warnings)

@@ -1,0 +1,469 @@
+"""Split a cleaned export into records; every input line lands in a record or the quarantine.
+
+Layout of a record: title, body, metadata block (`Type de ressource` / value /
+`Ressource privée` / Oui|Non / `Résumé`), then the Résumé, a drifted copy of the body.
+Nothing marks where a Résumé ends and the next title starts, so boundaries are placed by
+alignment: the Résumé is a near-copy of the body above it, and the next body is a near-copy
+of the next Résumé. The line between the two copies is the title. Only where there is no
+copy to align (no Résumé) does the shape of a line decide.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from pipeline.errors import InputError
+from pipeline.records import Paragraph, QuarantinedSpan, RawRecord, SourceDocument, SourceLine
+
+# Two paragraphs are copies of each other above this similarity (0-100, rapidfuzz ratio).
+# The Résumé copies in the shipped export score >= 90 against their body paragraph, while
+# unrelated paragraphs of the same page stay below 60.
+COPY_SIMILARITY = 75.0
+# Evidence weight of an aligned line grows with its length up to this many characters:
+# a copied 500-character paragraph says more than a copied "Ressources :".
+EVIDENCE_LENGTH_CAP = 200
+# Lines shorter than this ("Ressources :", "(Re)voir l'échange") recur in every record, so
+# their copies say nothing about where a record ends.
+MIN_EVIDENCE_CHARS = 25
+# Titles are one line; a longer line, or one with more words, is a paragraph.
+TITLE_MAX_CHARS = 250
+TITLE_MAX_WORDS = 35
+# A tag line ("PTCE") is a word or two.
+TAG_MAX_WORDS = 3
+TAG_MAX_CHARS = 40
+
+LABEL_TYPE, LABEL_PRIVATE, LABEL_RESUME, LABEL_DOCUMENTS = "type", "private", "resume", "documents"
+_LABELS = {
+    "type de ressource": LABEL_TYPE,
+    "type de ressources": LABEL_TYPE,
+    "ressource privee": LABEL_PRIVATE,
+    "ressources privees": LABEL_PRIVATE,
+    "resume": LABEL_RESUME,
+    "documents": LABEL_DOCUMENTS,
+}
+_INLINE_LABEL = re.compile(r"^(type de ressources?|ressources? privees?)\s*:\s*(\S.*)$")
+_SITE_HEADER = re.compile(r"^reseau des collectivites territoriales pour une economie")
+# Section words that close a body or a Résumé; never a title, never a tag.
+_SECTION_WORDS = re.compile(r"^(ressources?|documents?|liens?|avec|pour aller plus loin)\b")
+_BULLET = re.compile(r"^(•|-|–|\*|\d{1,2}[.)])\s")
+# Page furniture that ends up in text exports (cookie banners, account links).
+_JUNK = re.compile(
+    r"cookies?\b|\baccepter\b|\brefuser\b|tous droits r[ée]serv[ée]s|mentions l[ée]gales"
+    r"|javascript|se connecter|mot de passe oubli|newsletter|^©|\bcopyright\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SplitResult:
+    records: tuple[RawRecord, ...]
+    quarantine: tuple[QuarantinedSpan, ...]
+
+
+@dataclass(slots=True)
+class _Block:
+    """A metadata block: indexes into the non-blank lines."""
+
+    start: int
+    end: int  # exclusive
+    has_resume: bool
+    complete: bool  # both the type and the private pair were found
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A record being assembled (indexes into the non-blank lines)."""
+
+    title: int
+    body: list[int] = field(default_factory=list)
+    tags: list[int] = field(default_factory=list)
+    block: _Block | None = None
+    resume: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def split_records(document: SourceDocument) -> SplitResult:
+    """Cut a cleaned document into records and quarantined spans covering every line."""
+    lines = [line for line in document.lines if not line.is_blank]
+    where = f"{document.source_file}"
+    if not lines:
+        raise InputError("the file holds no text", source_file=where)
+    blocks = _find_blocks(lines)
+    if not blocks:
+        only_header = len(lines) == 1 and _is_site_header(lines[0].text)
+        problem = ("the file holds only the site header" if only_header else
+                   "no metadata block ('Type de ressource' / 'Ressource privée') found")
+        raise InputError(f"{problem}: this is not an RTES export, or it is cut off before "
+                         "its first record ends", source_file=where, line=lines[-1].number)
+    splitter = _Splitter(lines, blocks, document.source_file)
+    drafts, quarantined = splitter.run()
+    return _assemble(document, lines, drafts, quarantined)
+
+
+# --- metadata blocks -------------------------------------------------------------------
+
+
+def label_of(text: str) -> str | None:
+    """The metadata label a line is, if any ('Type de ressource :', 'Ressource Privée'...)."""
+    key = fold_accents(text).rstrip(" :").strip()
+    return _LABELS.get(key)
+
+
+def inline_label(text: str) -> tuple[str, str] | None:
+    """'Type de ressource : Autres' written on one line: (label, value)."""
+    match = _INLINE_LABEL.match(fold_accents(text))
+    if not match:
+        return None
+    label = label_of(match.group(1))
+    value = text.split(":", 1)[1].strip()
+    return (label, value) if label else None
+
+
+def _find_blocks(lines: Sequence[SourceLine]) -> list[_Block]:
+    blocks, i = [], 0
+    while i < len(lines):
+        block = _block_at(lines, i)
+        if block:
+            blocks.append(block)
+            i = block.end
+        else:
+            i += 1
+    return blocks
+
+
+def _block_at(lines: Sequence[SourceLine], start: int) -> _Block | None:
+    labels = [label_of(line.text) or (inline_label(line.text) or (None,))[0]
+              for line in lines[start:start + 2]]
+    first = labels[0]
+    if first == LABEL_DOCUMENTS and len(labels) > 1 and labels[1] in (LABEL_TYPE, LABEL_PRIVATE):
+        i = start + 1
+    elif first in (LABEL_TYPE, LABEL_PRIVATE):
+        i = start
+    else:
+        return None
+    seen: set[str] = set()
+    has_resume = False
+    while i < len(lines):
+        text = lines[i].text
+        inline = inline_label(text)
+        label = label_of(text)
+        if inline and inline[0] not in seen:
+            seen.add(inline[0])
+            i += 1
+        elif label in (LABEL_TYPE, LABEL_PRIVATE) and label not in seen:
+            seen.add(label)
+            i += 1
+            if i < len(lines) and label_of(lines[i].text) is None and not inline_label(
+                lines[i].text
+            ):
+                i += 1  # the value line
+        elif label == LABEL_RESUME:
+            has_resume = True
+            i += 1
+            break
+        else:
+            break
+    return _Block(start, i, has_resume, complete=seen == {LABEL_TYPE, LABEL_PRIVATE})
+
+
+# --- boundaries --------------------------------------------------------------------------
+
+
+class _Splitter:
+    """Places titles region by region (a region is what lies between two metadata blocks)."""
+
+    def __init__(self, lines: Sequence[SourceLine], blocks: list[_Block], source_file: str):
+        self.lines = lines
+        self.blocks = blocks
+        self.source_file = source_file
+        self.keys = [_key(line.text) for line in lines]
+        self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
+
+    def run(self) -> tuple[list[_Draft], list[tuple[int, str]]]:
+        drafts: list[_Draft] = []
+        bounds = [0] + [b.end for b in self.blocks]
+        starts = [b.start for b in self.blocks] + [len(self.lines)]
+        previous: _Draft | None = None
+        for index, (lo, hi) in enumerate(zip(bounds, starts, strict=True)):
+            block = self.blocks[index] if index < len(self.blocks) else None
+            next_resume = self._following_region(index)
+            new = self._split_region(lo, hi, previous, block, next_resume)
+            drafts.extend(new)
+            if new and block is not None:
+                new[-1].block = block
+                previous = new[-1]
+            elif block is not None:
+                self._quarantine(range(block.start, block.end), "metadata block without a title")
+                previous = None
+        return drafts, self.quarantined
+
+    def _following_region(self, index: int) -> range:
+        """Lines after block `index` up to the next block: where its Résumé lies."""
+        if index >= len(self.blocks) or not self.blocks[index].has_resume:
+            return range(0)
+        stop = self.blocks[index + 1].start if index + 1 < len(self.blocks) else len(self.lines)
+        return range(self.blocks[index].end, stop)
+
+    def _split_region(
+        self, lo: int, hi: int, previous: _Draft | None, block: _Block | None, next_resume: range
+    ) -> list[_Draft]:
+        region = list(range(lo, hi))
+        prev_copy = previous.body if previous and previous.block and previous.block.has_resume \
+            else []
+        in_prev = [self._aligned(i, prev_copy) for i in region]
+        in_next = [self._aligned(i, next_resume) for i in region]
+        if block is None:
+            return self._split_tail(region, previous)
+        if not region:
+            return []
+        title_pos, by_shape = self._choose_title(region, in_prev, in_next, block.has_resume)
+        return self._cut(region, title_pos, previous, block, next_resume, by_shape)
+
+    def _aligned(self, i: int, candidates: Sequence[int]) -> float:
+        """Evidence that line i is copied among `candidates`: its weight, or 0."""
+        if not candidates:
+            return 0.0
+        key = self.keys[i]
+        if len(key) < MIN_EVIDENCE_CHARS:
+            return 0.0
+        weight = float(min(len(key), EVIDENCE_LENGTH_CAP))
+        if any(self.keys[j] == key for j in candidates):
+            return weight
+        choices = [self.keys[j] for j in candidates
+                   if 0.5 * len(key) <= len(self.keys[j]) <= 2 * len(key)]
+        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY)
+        return weight if best else 0.0
+
+    def _choose_title(
+        self, region: list[int], in_prev: list[float], in_next: list[float], next_has_resume: bool
+    ) -> tuple[int, bool]:
+        """Position of the title in the region, and whether shape alone decided."""
+        n = len(region)
+        # score(t) = evidence that lines before t are the previous Résumé and lines after t
+        # are the next body; the title itself should be a copy of neither.
+        gain = [p - q for p, q in zip(in_prev, in_next, strict=True)]
+        suffix = [0.0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            suffix[k] = suffix[k + 1] - gain[k]
+        prefix, scores = 0.0, []
+        for t in range(n):
+            scores.append(prefix + suffix[t + 1] - in_prev[t] - in_next[t])
+            prefix += gain[t]
+        best = max(scores)
+        ties = [t for t in range(n) if scores[t] >= best - 1e-9]
+        first_next = next((k for k in range(n) if in_next[k]), None)
+        if first_next is not None:
+            ties = [t for t in ties if t < first_next] or ties
+        shaped = [t for t in ties if self._title_shaped(region[t])]
+        pool = shaped or ties
+        # The title sits just before the next body, which is the copy of the next Résumé:
+        # the last candidate. With a Résumé but nothing aligned, the body is empty (a private
+        # record): the last candidate again. With no copy at all, the first title-shaped
+        # line after the previous Résumé starts the record.
+        title = pool[-1] if first_next is not None or next_has_resume else pool[0]
+        by_shape = first_next is None and not any(in_prev)
+        return title, by_shape
+
+    def _title_shaped(self, i: int) -> bool:
+        text = self.lines[i].text
+        folded = fold_accents(text)
+        return (
+            not _is_site_header(text)
+            and len(text) <= TITLE_MAX_CHARS
+            and len(text.split()) <= TITLE_MAX_WORDS
+            and not _BULLET.match(text)
+            and not text.endswith((".", ",", ";", ":"))
+            and (text[0].isupper() or text[0].isdigit() or text[0] in "«\"“'")
+            and not _SECTION_WORDS.match(folded)
+            and label_of(text) is None
+            and not _JUNK.search(text)
+        )
+
+    def _cut(
+        self, region: list[int], title_pos: int, previous: _Draft | None, block: _Block,
+        next_resume: range, by_shape: bool,
+    ) -> list[_Draft]:
+        before, title, body = region[:title_pos], region[title_pos], region[title_pos + 1:]
+        drafts = self._place_gap(before, previous)
+        draft = _Draft(title=title)
+        if body and self._is_tag(body[-1]) and not self._aligned(body[-1], next_resume):
+            draft.body, draft.tags = body[:-1], [body[-1]]
+        else:
+            draft.body = body
+        if by_shape:
+            draft.warnings.append("title placed by the shape of the line: no Résumé copy to "
+                                  "align with")
+        drafts.append(draft)
+        return drafts
+
+    def _place_gap(self, before: list[int], previous: _Draft | None) -> list[_Draft]:
+        """Lines between the previous record and the title: its Résumé, standalone titles, junk.
+
+        Placement is monotonic (Résumé, then quarantine, then standalone titles), so record
+        and quarantine spans tile the file without overlapping.
+        """
+        k = len(before)
+        # A run of unaligned title-shaped lines just before the title: titles without a body.
+        while k > 0 and self._title_shaped(before[k - 1]) and not self._resume_text(
+            before[k - 1], before[:k - 1], previous
+        ):
+            k -= 1
+        standalone = [_Draft(title=i, warnings=["title without body or metadata"])
+                      for i in before[k:]]
+        self._place_resume_tail(before[:k], previous)
+        return standalone
+
+    def _place_resume_tail(self, indexes: list[int], previous: _Draft | None) -> None:
+        """Give lines to the previous Résumé until something is not Résumé text."""
+        takes_resume = previous is not None and previous.block is not None \
+            and previous.block.has_resume
+        reason = None
+        for i in indexes:
+            text = self.lines[i].text
+            if reason is None and takes_resume and (
+                self._aligned_prev(i, previous) or not _JUNK.search(text)
+            ):
+                previous.resume.append(i)
+                continue
+            if i == 0 and _is_site_header(text):
+                self._quarantine([i], "site header (not a record)")
+                continue
+            if reason is None or _JUNK.search(text):
+                reason = ("page furniture between records (cookie banner, links)"
+                          if _JUNK.search(text) else
+                          "text outside any record: before a title, with no Résumé to belong to")
+            self._quarantine([i], reason)
+
+    def _resume_text(self, i: int, earlier: list[int], previous: _Draft | None) -> bool:
+        """Line i copies the previous body, or repeats a line of the Résumé above it."""
+        return self._aligned_prev(i, previous) or (
+            previous is not None and previous.block is not None
+            and previous.block.has_resume and self._aligned(i, earlier) > 0
+        )
+
+    def _aligned_prev(self, i: int, previous: _Draft | None) -> bool:
+        if previous is None or not previous.block or not previous.block.has_resume:
+            return False
+        return self._aligned(i, previous.body) > 0
+
+    def _split_tail(self, region: list[int], previous: _Draft | None) -> list[_Draft]:
+        """After the last metadata block: the last Résumé, then maybe a record cut off."""
+        aligned = [k for k, i in enumerate(region) if self._aligned_prev(i, previous)]
+        rest_from = aligned[-1] + 1 if aligned else 0
+        rest = region[rest_from:]
+        cut = next((k for k, i in enumerate(rest)
+                    if self._title_shaped(i) and k + 1 < len(rest)), len(rest))
+        self._place_resume_tail(region[:rest_from] + rest[:cut], previous)
+        if cut < len(rest):
+            self._quarantine(rest[cut:], "record cut off: title and body without a metadata "
+                                         "block (truncated export?)")
+        return []
+
+    def _is_tag(self, i: int) -> bool:
+        text = self.lines[i].text
+        return (
+            len(text) <= TAG_MAX_CHARS
+            and len(text.split()) <= TAG_MAX_WORDS
+            and not text.endswith((".", ",", ";", ":", "?", "!"))
+            and not _SECTION_WORDS.match(fold_accents(text))
+            and not _BULLET.match(text)
+            and not text.startswith("(")
+        )
+
+    def _quarantine(self, indexes, reason: str) -> None:
+        self.quarantined.extend((i, reason) for i in indexes)
+
+
+# --- assembly ----------------------------------------------------------------------------
+
+
+def _assemble(
+    document: SourceDocument,
+    lines: Sequence[SourceLine],
+    drafts: list[_Draft],
+    quarantined: list[tuple[int, str]],
+) -> SplitResult:
+    """Turn drafts into records whose spans, with the quarantine, tile the whole file."""
+    def para(i: int) -> Paragraph:
+        return Paragraph(lines[i].number, lines[i].text, lines[i].raw)
+
+    pieces: list[tuple[int, object]] = [(lines[d.title].number, d) for d in drafts]
+    pieces += [(lines[i].number, (i, reason)) for i, reason in quarantined]
+    pieces.sort(key=lambda piece: piece[0])
+    last_line = document.lines[-1].number if document.lines else 0
+    records, spans = [], []
+    for k, (start, piece) in enumerate(pieces):
+        stop = pieces[k + 1][0] - 1 if k + 1 < len(pieces) else last_line
+        if k == 0:
+            start = 1
+        if isinstance(piece, _Draft):
+            records.append(_to_record(document, lines, piece, para, start, stop))
+        else:
+            index, reason = piece
+            spans.append((start, stop, reason))
+    return SplitResult(tuple(records), _merge_spans(document, spans))
+
+
+def _to_record(document, lines, draft: _Draft, para, start: int, stop: int) -> RawRecord:
+    block = draft.block
+    warnings = list(draft.warnings)
+    if block is None:
+        metadata: tuple[Paragraph, ...] = ()
+    else:
+        metadata = tuple(para(i) for i in range(block.start, block.end))
+        if not block.complete:
+            warnings.append("metadata block incomplete: " + " / ".join(p.text for p in metadata))
+    return RawRecord(
+        source_file=document.source_file,
+        title=para(draft.title),
+        body=tuple(para(i) for i in draft.body),
+        metadata=metadata,
+        resume=tuple(para(i) for i in sorted(draft.resume)),
+        tags=tuple(para(i) for i in draft.tags),
+        has_resume_label=bool(block and block.has_resume),
+        line_start=start,
+        line_end=stop,
+        warnings=tuple(warnings),
+    )
+
+
+def _merge_spans(document: SourceDocument, spans: list[tuple[int, int, str]]):
+    """Adjacent quarantined lines with the same reason become one span."""
+    merged: list[list] = []
+    for start, stop, reason in spans:
+        if merged and merged[-1][2] == reason and merged[-1][1] + 1 == start:
+            merged[-1][1] = stop
+        else:
+            merged.append([start, stop, reason])
+    by_number = {line.number: line.raw for line in document.lines}
+    return tuple(
+        QuarantinedSpan(document.source_file, start, stop,
+                        "\n".join(by_number.get(n, "") for n in range(start, stop + 1)), reason)
+        for start, stop, reason in merged
+    )
+
+
+# --- text helpers ------------------------------------------------------------------------
+
+
+def fold_accents(text: str) -> str:
+    """Casefold and strip accents, for label and header matching.
+
+    >>> fold_accents("Ressource Privée")
+    'ressource privee'
+    """
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _key(text: str) -> str:
+    return text.casefold()
+
+
+def _is_site_header(text: str) -> bool:
+    return bool(_SITE_HEADER.match(fold_accents(text)))

