@@ -9,6 +9,7 @@ class PipelineError(Exception):
     def __init__(self, message: str, *, source_file: str | None = None, line: int | None = None):
         self.source_file = source_file
         self.line = line
+        self.detail = message
         where = source_file or ""
         if source_file and line is not None:
             where = f"{source_file}:{line}"

@@ -90,8 +90,15 @@ def read_exports(path: Path) -> ReadResult:
 def read_export(file: Path, root: Path) -> SourceDocument:
     """Decode one file into numbered lines (text or HTML rendition)."""
     source_file = _relative(file, root)
-    data = file.read_bytes()
-    return decode_export(data, source_file, is_html=file.suffix.lower() in HTML_SUFFIXES)
+    try:
+        data = file.read_bytes()
+        return decode_export(data, source_file, is_html=file.suffix.lower() in HTML_SUFFIXES)
+    except InputError as error:
+        # Name the file as the user gave it, not relative to the raw folder.
+        raise InputError(error.detail, source_file=str(file),
+                         line=error.line) from None
+    except OSError as error:
+        raise InputError(f"cannot be read ({error.strerror})", source_file=str(file)) from None
 
 
 def decode_export(data: bytes, source_file: str, is_html: bool = False) -> SourceDocument:

@@ -54,7 +54,8 @@ def run_pipeline(path: Path, progress: Progress | None = None) -> RunReport:
     """
     started = time.perf_counter()
     # 1. read: decode bytes, line endings, mojibake, HTML renditions
-    read = read_exports(Path(path))
+    path = Path(path)
+    read = read_exports(path)
     documents, failures = list(read.documents), list(read.failures)
     raw_records: list[RawRecord] = []
     quarantine: list[QuarantinedSpan] = []
@@ -66,7 +67,9 @@ def run_pipeline(path: Path, progress: Progress | None = None) -> RunReport:
         try:
             split = split_records(document)
         except InputError as error:
-            failures.append(ReadFailure(document.source_file, str(error)))
+            shown = str(path / document.source_file) if path.is_dir() else str(path)
+            failures.append(ReadFailure(document.source_file, str(InputError(
+                error.detail, source_file=shown, line=error.line))))
             continue
         kept.append(document)
         raw_records.extend(split.records)
@@ -74,7 +77,7 @@ def run_pipeline(path: Path, progress: Progress | None = None) -> RunReport:
         if progress:
             progress(done, len(documents))
     if not kept:
-        raise InputError("no input could be read: " + "; ".join(f.message for f in failures))
+        raise InputError("; ".join(f.message for f in failures) or "no input")
     # 4. metadata and canonical text
     records = _interpret(raw_records)
     warnings = [w for d in kept for w in d.warnings]
