@@ -65,9 +65,72 @@ def ingest(
 
 # --- diff / check (divergences) ---
 
+
+@app.command()
+def diff(
+    path: RawPath = Path("data/raw"),
+    resource: Annotated[str | None, typer.Option(help="A resource_id, or part of a title.")] = None,
+) -> None:
+    """Print where each divergent record's body and Résumé disagree, as a word diff."""
+    from pipeline.baseline import render_diff  # kept in this section
+
+    try:
+        typer.echo(render_diff(load(path), path, resource, color=sys.stdout.isatty()))
+    except PipelineError as error:
+        _fail(error)
+
+
+@app.command()
+def check(
+    baseline: Annotated[Path, typer.Option(help="JSON file of acknowledged divergences.", dir_okay=False)],
+    path: RawPath = Path("data/raw"),
+    fail_on: Annotated[str | None, typer.Option(
+        help="Comma-separated kinds that fail the check (default: every kind but whitespace).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json or github (annotations).")] = "text",
+    update_baseline: Annotated[bool, typer.Option(
+        "--update-baseline", help="Write the current divergences to the baseline and pass.")] = False,
+) -> None:
+    """Exit 1 when a divergence is not in the baseline, 0 when all are, 2 on bad input."""
+    from pipeline.baseline import check_export  # kept in this section
+
+    try:
+        outcome = check_export(load(path), path, baseline, fail_on=fail_on, fmt=fmt, update=update_baseline)
+    except PipelineError as error:
+        _fail(error)
+    typer.echo(outcome.output)
+    raise typer.Exit(outcome.exit_code)
+
+
 # --- people (speakers) ---
 
+
+@app.command()
+def people(path: RawPath = Path("data/raw")) -> None:
+    """Print the people of the export(s) at PATH, most resources first."""
+    from pipeline.speakers import extract_speakers, format_people  # kept in this section
+
+    report = load(path)
+    # run_pipeline fills `people` once the speakers stage is wired in; compute them otherwise.
+    typer.echo(format_people(report.people or extract_speakers(report.records).people))
+
+
 # --- figures ---
+
+
+@app.command()
+def figures(
+    path: RawPath = Path("data/raw"),
+    unit: Annotated[str | None, typer.Option(
+        help="Only figures in this unit: EUR, USD, percent, m2, ha, people, years...")] = None,
+) -> None:
+    """Print the figures (amounts, percentages, areas, counts...) at PATH, by resource."""
+    from pipeline.figures import describe_figures  # kept in this section
+
+    try:
+        typer.echo(describe_figures(load(path).records, unit=unit))
+    except ValueError as error:  # a unit outside the closed set
+        raise typer.BadParameter(str(error), param_hint="--unit") from error
+
 
 if __name__ == "__main__":
     app()

@@ -161,6 +161,7 @@ class Divergence:
     preferred: str | None  # "body" | "resume" | None
     reason: str | None
     fingerprint: str
+    detail: str = ""  # the hunk in words: a move and its inner edits, a split, a truncation
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,11 +184,14 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    """One person across all records: every spelling seen, every role seen."""
+
     person_id: str
     name: str
     variants: tuple[str, ...]
     n_resources: int
     roles: tuple[str, ...]
+    n_as_speaker: int = 0  # records where the person spoke (the others only mention them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +210,7 @@ class Figure:
     qualifier: str | None
     textual: bool
     sentence: str
-    line: int | None
-    char_start: int
+    line: int | None  # raw line; the title's line when in_title
+    char_start: int  # offset in the canonical text, or in the title when in_title
     char_end: int
+    in_title: bool = False

@@ -71,6 +71,9 @@ DIVERGENCES = _schema(
     _field("preferred", pa.string(), "'body' or 'resume' when the evidence says which is right."),
     _field("reason", pa.string(), "The evidence behind `preferred`."),
     _field("fingerprint", pa.string(), "Stable id of the hunk, independent of its line numbers.", False),
+    _field("detail", pa.string(), "The hunk in words: where a moved passage sits in each copy and "
+           "what changed inside it, a split paragraph, a truncated Résumé ('' when nothing to add).",
+           False),
 )
 
 SPEAKERS = _schema(
@@ -95,27 +98,39 @@ PEOPLE = _schema(
     _field("name", pa.string(), "Normalised name.", False),
     _field("variants", pa.list_(pa.string()), "Every spelling seen.", False),
     _field("n_resources", pa.int32(), "Number of records the person appears in.", False),
-    _field("roles", pa.list_(pa.string()), "Distinct roles seen.", False),
+    _field("roles", pa.list_(pa.string()), "Distinct roles seen, first seen first.", False),
+    _field("n_as_speaker", pa.int32(), "Records where the person spoke; the other records only "
+           "mention them.", False),
 )
 
 FIGURES = _schema(
     "Quantities with their unit, normalised value and context.",
     _field("resource_id", pa.string(), "Record the figure appears in.", False),
-    _field("figure_id", pa.string(), "Stable id of the figure.", False),
-    _field("raw", pa.string(), "The figure as written.", False),
+    _field("figure_id", pa.string(), "Stable id: hash of resource_id, title/text, the normalised "
+           "raw figure and its occurrence index among equal figures (not line numbers).", False),
+    _field("raw", pa.string(), "The figure as written: number and unit or counted noun, without "
+           "its qualifier.", False),
     _field("value", pa.float64(), "Normalised value (1500000.0 for '1.5 Millions d’€').", False),
-    _field("value_min", pa.float64(), "Lower bound implied by the qualifier."),
-    _field("value_max", pa.float64(), "Upper bound implied by the qualifier."),
-    _field("unit", pa.string(), "Unit from a closed set (EUR, USD, percent, m2, ha, people...).", False),
-    _field("kind", pa.string(), "money | percent | area | headcount | count | duration | fraction.",
-           False),
-    _field("subject", pa.string(), "The counted noun ('habitants', 'SCIC')."),
-    _field("qualifier", pa.string(), "plus de | près de | environ | moins de | jusqu'à | dont."),
+    _field("value_min", pa.float64(), "Lower bound: the value when exact, a range's start, the "
+           "value after 'plus de'; null after 'moins de' or an approximation ('environ')."),
+    _field("value_max", pa.float64(), "Upper bound: the value when exact, a range's end, the "
+           "value after 'moins de'/'jusqu'à'; null after 'plus de' or an approximation."),
+    _field("unit", pa.string(), "Unit from a closed set: EUR, USD, percent, m2, km2, ha, km, m, "
+           "years, months, weeks, days, hours, minutes, people, organisations, count.", False),
+    _field("kind", pa.string(), "money | percent | area | distance | headcount | count | duration "
+           "| fraction (a fraction in words, as a percentage: 'un quart' = 25).", False),
+    _field("subject", pa.string(), "The counted noun ('habitants', 'SCIC'), or the noun after "
+           "de/des/du for percentages, areas and money ('25% des denrées' -> 'denrées')."),
+    _field("qualifier", pa.string(), "plus de | au moins | près de | environ | moins de | au plus | "
+           "jusqu'à | dont (canonical: 'inférieur à' is 'moins de')."),
     _field("textual", pa.bool_(), "True when written in words.", False),
     _field("sentence", pa.string(), "The sentence holding the figure.", False),
-    _field("line", pa.int32(), "Raw line, 1-based."),
-    _field("char_start", pa.int32(), "Start offset in the record's canonical text.", False),
-    _field("char_end", pa.int32(), "End offset (exclusive) in the record's canonical text.", False),
+    _field("line", pa.int32(), "Raw line, 1-based (the title's line when in_title)."),
+    _field("char_start", pa.int32(), "Start offset in the record's canonical text (in the title "
+           "when in_title).", False),
+    _field("char_end", pa.int32(), "End offset (exclusive), like char_start.", False),
+    _field("in_title", pa.bool_(), "True when found in the title: line is the title's line and "
+           "char offsets are relative to the title.", False),
 )
 
 TABLES: dict[str, pa.Schema] = {

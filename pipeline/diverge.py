@@ -1,0 +1,327 @@
+"""Divergence stage: align a record's body with its Résumé, classify every difference, say
+which side is right where the evidence allows, and merge the two into the canonical text.
+
+Cheap first: paragraphs equal after cleaning are matched by one alignment over whole
+paragraphs, and only the runs that differ are diffed word by word (`pipeline.hunks`).
+Kinds are named from the body to the Résumé: an `insertion` is in the Résumé only, a
+`deletion` in the body only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from rapidfuzz.distance import Indel
+
+from pipeline.align import Block, align_paragraphs
+from pipeline.hunks import (
+    Hunk,
+    Region,
+    classify,
+    describe_whitespace,
+    diff_streams,
+    split_region,
+    widen_bare_punctuation,
+)
+from pipeline.judge import judged, mark_truncation, pair_moves
+from pipeline.lexicon import WordCounts, count_words
+from pipeline.records import Divergence, Paragraph, Record, Text
+from pipeline.tokens import END, Token, raw_side_text, side_text, word_count
+
+__all__ = ["DivergenceResult", "count_words", "diverge_record", "diverge_records"]
+
+# Tokens of context kept on each side of a hunk: enough to find the spot by eye, few enough
+# that an edit a sentence away does not change the hunk's fingerprint.
+CONTEXT_TOKENS = 5
+CONTEXT_MARK = "⟨…⟩"  # stands for the hunk inside `context`; never written in French text
+# Long replaced passages this dissimilar are a deletion plus an insertion, not a rewording.
+UNRELATED_MIN_WORDS = 8
+UNRELATED_MAX_SIMILARITY = 0.4
+FINGERPRINT_BYTES = 8  # 16 hex digits: no collision in a baseline of thousands of hunks
+# Similarity is floored to 4 digits: stable in the tables, and a divergent pair never reads 1.0.
+SIMILARITY_DIGITS = 4
+WHITESPACE = "whitespace"
+
+
+@dataclass(frozen=True, slots=True)
+class DivergenceResult:
+    """What the divergence stage says about one record."""
+
+    divergences: tuple[Divergence, ...]
+    text: Text  # merged canonical text
+    similarity: float | None  # 0-1; None unless both copies exist
+    n_divergences: int  # hunks other than whitespace
+    status: str  # identical | divergent | body_only | resume_only | none
+
+
+def diverge_record(
+    resource_id: str,
+    body: tuple[Paragraph, ...],
+    resume: tuple[Paragraph, ...],
+    corpus: WordCounts,
+) -> DivergenceResult:
+    """Compare a record's body with its Résumé: hunks, merged text, similarity and status."""
+    if not body or not resume:
+        status = "body_only" if body else "resume_only" if resume else "none"
+        return DivergenceResult((), Text(body or resume), None, 0, status)
+    # 1. Align whole paragraphs; diff word by word only where they differ.
+    blocks = align_paragraphs(body, resume)
+    hunks = [hunk for index, block in enumerate(blocks) for hunk in _block_hunks(index, block)]
+    # 2. A passage deleted in one place and inserted in another is one move.
+    hunks = sorted(pair_moves(hunks), key=lambda h: h.order)
+    # 3. Decide the side where the evidence allows; a Résumé cut short loses to the body.
+    hunks = mark_truncation([judged(h, corpus) for h in hunks], blocks)
+    # 4. Rows, the merged text, the record's counts.
+    divergences = _divergences(resource_id, hunks, body, resume)
+    n_divergences = sum(h.kind != WHITESPACE for h in hunks)
+    return DivergenceResult(
+        divergences=divergences,
+        text=_merged_text(blocks, hunks, body, resume),
+        similarity=_similarity(hunks, body, resume),
+        n_divergences=n_divergences,
+        status="divergent" if n_divergences else "identical",
+    )
+
+
+# --- hunks of the aligned blocks ---------------------------------------------------------
+
+
+def _block_hunks(index: int, block: Block) -> list[Hunk]:
+    if not block.changed:
+        return []
+    sb, sr = block.body_stream, block.resume_stream
+    return [
+        _make_hunk(index, block, widen_bare_punctuation(piece, sb, sr))
+        for region in diff_streams(sb, sr)
+        for part in _split_unrelated(region, sb, sr)
+        for piece in split_region(part, sb, sr)
+    ]
+
+
+def _split_unrelated(region: Region, sb: Sequence[Token], sr: Sequence[Token]) -> list[Region]:
+    if region.whitespace or region.b0 == region.b1 or region.r0 == region.r1:
+        return [region]
+    b_tokens, r_tokens = sb[region.b0 : region.b1], sr[region.r0 : region.r1]
+    if min(word_count(b_tokens), word_count(r_tokens)) < UNRELATED_MIN_WORDS:
+        return [region]
+    similarity = Indel.normalized_similarity(side_text(b_tokens), side_text(r_tokens))
+    if similarity >= UNRELATED_MAX_SIMILARITY:
+        return [region]
+    deleted = Region(region.b0, region.b1, region.r0, region.r0)
+    return [deleted, Region(region.b1, region.b1, region.r0, region.r1)]
+
+
+def _make_hunk(index: int, block: Block, region: Region) -> Hunk:
+    sb, sr = block.body_stream, block.resume_stream
+    b_tokens, r_tokens = sb[region.b0 : region.b1], sr[region.r0 : region.r1]
+    kind = classify(b_tokens, r_tokens, whitespace=region.whitespace)
+    body_para = _para_at(sb, region.b0, region.b1, other_whole=_whole(sr, region.r0, region.r1))
+    resume_para = _para_at(sr, region.r0, region.r1, other_whole=_whole(sb, region.b0, region.b1))
+    context_stream, lo, hi = (sb, region.b0, region.b1) if sb else (sr, region.r0, region.r1)
+    return Hunk(
+        block=index,
+        region=region,
+        kind=kind,
+        body_tokens=b_tokens,
+        resume_tokens=r_tokens,
+        body_para=body_para,
+        resume_para=resume_para,
+        body_window=_window(sb, region.b0, region.b1),
+        resume_window=_window(sr, region.r0, region.r1),
+        before=_context_before(context_stream, lo, (*b_tokens, *r_tokens)),
+        after=_context_after(context_stream, hi),
+        order=_order(block, sb, sr, region, body_para, resume_para),
+        detail=describe_whitespace(b_tokens, r_tokens) if kind == WHITESPACE else "",
+    )
+
+
+def _whole(stream: Sequence[Token], lo: int, hi: int) -> bool:
+    """True when [lo, hi) is one or more whole paragraphs of the stream."""
+    if lo == hi:
+        return False
+    starts_paragraph = lo == 0 or stream[lo - 1].is_marker
+    ends_paragraph = hi == len(stream) or stream[hi].is_marker
+    return starts_paragraph and ends_paragraph
+
+
+def _para_at(stream: Sequence[Token], lo: int, hi: int, *, other_whole: bool) -> int | None:
+    """Paragraph holding the range, or the insertion point when the range is empty."""
+    for token in stream[lo:hi]:
+        if not token.is_marker:
+            return token.para
+    if other_whole or not stream:
+        return None  # a whole paragraph only the other copy has
+    if lo > 0 and not stream[lo - 1].is_marker:
+        return stream[lo - 1].para
+    return stream[min(lo, len(stream) - 1)].para
+
+
+def _window(stream: Sequence[Token], lo: int, hi: int) -> tuple[str, str]:
+    before = stream[lo - 1].text if lo > 0 and not stream[lo - 1].is_marker else ""
+    after = stream[hi].text if hi < len(stream) and not stream[hi].is_marker else ""
+    return before, after
+
+
+def _context_before(stream: Sequence[Token], lo: int, hunk_tokens: Sequence[Token]) -> str:
+    """The words before the hunk, with the space the hunk's first token has in front of it."""
+    text = side_text(_tokens_before(stream, lo))
+    first = next((t for t in hunk_tokens if not t.is_marker), None)
+    return f"{text} " if text and first is not None and first.sep else text
+
+
+def _context_after(stream: Sequence[Token], hi: int) -> str:
+    text = side_text(_tokens_after(stream, hi))
+    return f" {text}" if text and stream[hi].sep else text
+
+
+def _tokens_before(stream: Sequence[Token], lo: int) -> list[Token]:
+    start = lo
+    while start > 0 and lo - start < CONTEXT_TOKENS and not stream[start - 1].is_marker:
+        start -= 1
+    return list(stream[start:lo])
+
+
+def _tokens_after(stream: Sequence[Token], hi: int) -> list[Token]:
+    end = hi
+    while end < len(stream) and end - hi < CONTEXT_TOKENS and not stream[end].is_marker:
+        end += 1
+    return list(stream[hi:end])
+
+
+def _order(
+    block: Block, sb: Sequence[Token], sr: Sequence[Token], region: Region,
+    body_para: int | None, resume_para: int | None,
+) -> tuple[int, int, int, int]:
+    b_pos = sb[region.b0].start if region.b0 < len(sb) else 0
+    r_pos = sr[region.r0].start if region.r0 < len(sr) else 0
+    if body_para is None:  # a whole paragraph only the Résumé has: before the next body one
+        return (block.body_start, -1, resume_para or 0, r_pos)
+    return (body_para, b_pos, resume_para if resume_para is not None else -1, r_pos)
+
+
+# --- rows, merged text, similarity -------------------------------------------------------
+
+
+def _divergences(
+    resource_id: str, hunks: list[Hunk], body: Sequence[Paragraph], resume: Sequence[Paragraph]
+) -> tuple[Divergence, ...]:
+    seen: Counter[str] = Counter()
+    rows = []
+    for index, hunk in enumerate(hunks):
+        as_text = raw_side_text if hunk.kind == WHITESPACE else side_text
+        body_side, resume_side = as_text(hunk.body_tokens), as_text(hunk.resume_tokens)
+        context = f"{hunk.before}{CONTEXT_MARK}{hunk.after}"
+        key = "\x1f".join((resource_id, hunk.kind, body_side, resume_side, context))
+        seen[key] += 1  # the same hunk twice in a record: tell the two apart by rank
+        digest = hashlib.blake2b(f"{key}\x1f{seen[key]}".encode(), digest_size=FINGERPRINT_BYTES)
+        rows.append(Divergence(
+            resource_id=resource_id,
+            hunk_index=index,
+            kind=hunk.kind,
+            body_side=body_side,
+            resume_side=resume_side,
+            context=context,
+            body_line=body[hunk.body_para].line if hunk.body_para is not None else None,
+            resume_line=resume[hunk.resume_para].line if hunk.resume_para is not None else None,
+            preferred=hunk.preferred,
+            reason=hunk.reason,
+            fingerprint=digest.hexdigest(),
+            detail=hunk.detail,
+        ))
+    return tuple(rows)
+
+
+def _merged_text(
+    blocks: list[Block], hunks: list[Hunk], body: Sequence[Paragraph], resume: Sequence[Paragraph]
+) -> Text:
+    chosen: dict[int, list[Region]] = {}
+    for hunk in hunks:
+        if hunk.preferred == "resume" and hunk.kind != "move":
+            chosen.setdefault(hunk.block, []).append(hunk.region)
+    paragraphs: list[Paragraph] = []
+    for index, block in enumerate(blocks):
+        if index in chosen:
+            paragraphs.extend(_rebuilt(block, chosen[index], body, resume))
+        else:
+            paragraphs.extend(body[block.body_start : block.body_end])
+    return Text(tuple(paragraphs))
+
+
+def _rebuilt(
+    block: Block, regions: list[Region], body: Sequence[Paragraph], resume: Sequence[Paragraph]
+) -> list[Paragraph]:
+    """The block's body tokens with the chosen regions taken from the Résumé."""
+    picked: list[tuple[str, Token]] = []
+    position = 0
+    for region in sorted(regions, key=lambda g: (g.b0, g.b1)):
+        picked.extend(("body", t) for t in block.body_stream[position : region.b0])
+        # Two widened regions may share an equal token at their edges: take it once.
+        overlap = max(0, position - region.b0)
+        picked.extend(("resume", t) for t in block.resume_stream[region.r0 + overlap : region.r1])
+        position = max(position, region.b1)
+    picked.extend(("body", t) for t in block.body_stream[position:])
+    sides = {"body": body, "resume": resume}
+    paragraphs: list[Paragraph] = []
+    current: list[tuple[str, Token]] = []
+    for side, token in [*picked, ("body", Token(END, 0, 0, ""))]:
+        starts_other = bool(current) and token.start == 0 and (side, token.para) != (
+            current[-1][0], current[-1][1].para)
+        if (token.is_marker or starts_other) and current:
+            paragraphs.append(_paragraph_of(current, sides))
+            current = []
+        if not token.is_marker:
+            current.append((side, token))
+    if block.head or block.tail:  # one paragraph, diffed only around its changes
+        window = paragraphs[0].text if paragraphs else ""
+        source = body[block.body_start]
+        text = " ".join(part for part in (block.head, window, block.tail) if part)
+        paragraphs = [Paragraph(source.line, text, source.raw if text == source.text else text)]
+    return paragraphs
+
+
+def _paragraph_of(tokens: list[tuple[str, Token]], sides: dict[str, Sequence[Paragraph]]) -> Paragraph:
+    """A merged paragraph keeps the line (and raw form, if unchanged) of its first token's side."""
+    side, first = tokens[0]
+    source = sides[side][first.para]
+    text = side_text([t for _, t in tokens])
+    return Paragraph(source.line, text, source.raw if text == source.text else text)
+
+
+def _similarity(hunks: list[Hunk], body: Sequence[Paragraph], resume: Sequence[Paragraph]) -> float:
+    total = sum(len(p.text) for p in body) + sum(len(p.text) for p in resume)
+    distance = sum(
+        Indel.distance(side_text(h.body_tokens), side_text(h.resume_tokens))
+        for h in hunks if h.kind != WHITESPACE
+    )
+    if not total:
+        return 1.0
+    scale = 10**SIMILARITY_DIGITS
+    return math.floor(max(0.0, 1 - distance / total) * scale) / scale
+
+
+def diverge_records(records: Sequence[Record]) -> tuple[tuple[Record, ...], tuple[Divergence, ...]]:
+    """Run the stage over every record: the records with their merged `text`, status,
+    `n_divergences` and `similarity` filled in, and all divergences in record order.
+
+    The word frequencies are counted over every record's title, body and Résumé first,
+    so that evidence from one record ("Mobicoop" elsewhere) helps judge another.
+    """
+    corpus = count_words(
+        p.text for r in records for p in (r.raw.title, *r.raw.body, *r.raw.resume)
+    )
+    updated, divergences = [], []
+    for record in records:
+        result = diverge_record(record.resource_id, record.raw.body, record.raw.resume, corpus)
+        updated.append(replace(
+            record,
+            text=result.text,
+            duplicate_status=result.status,
+            n_divergences=result.n_divergences,
+            similarity=result.similarity,
+        ))
+        divergences.extend(result.divergences)
+    return tuple(updated), tuple(divergences)

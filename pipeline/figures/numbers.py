@@ -1,0 +1,65 @@
+"""Numbers as French typography writes them, in digits or in words, to floats."""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import text2num
+
+# The three spaces French typography puts between groups of thousands.
+THOUSANDS_SPACES = " \u00a0\u202f"
+_SPACES = re.compile(f"[{THOUSANDS_SPACES}]")
+# "1.500.000": dots grouping thousands (two groups or more, so "1.5" stays a decimal).
+_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}$")
+
+# Collective numerals ("une douzaine d'années"): text2num does not read them, and they are
+# approximate by nature, so the figure gets the qualifier "environ".
+COLLECTIVES: dict[str, float] = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+    "millier": 1000,
+}
+# Fractions in words, as percentages so that "un quart" compares with "25%".
+DENOMINATORS: dict[str, float] = {"moitié": 2, "tiers": 3, "quart": 4, "quarts": 4}
+# Numerators of a fraction that are a determiner ("le tiers", "du quart") count as one.
+_NUMERATOR_WORDS = {"deux": 2, "trois": 3}
+
+
+def parse_digits(written: str) -> float:
+    """A number written in digits, French or English style.
+
+    >>> parse_digits("1 770"), parse_digits("1,5"), parse_digits("1.5")
+    (1770.0, 1.5, 1.5)
+    >>> parse_digits("150\u202f000"), parse_digits("1.500.000")
+    (150000.0, 1500000.0)
+    """
+    if written.isdigit():  # the common case, "2020", "80": no separator to remove
+        return float(written)
+    compact = _SPACES.sub("", written)
+    if _DOTTED_THOUSANDS.match(compact):
+        return float(compact.replace(".", ""))
+    return float(compact.replace(",", "."))
+
+
+def parse_words(written: str) -> float | None:
+    """A cardinal in words via text2num ("vingt-cinq" -> 25.0); None if it is not one."""
+    try:
+        return float(text2num(written.casefold(), "fr"))
+    except ValueError:
+        return None
+
+
+def collective_value(word: str) -> float:
+    """'douzaine' -> 12.0, 'centaines' -> 100.0."""
+    key = word.casefold()
+    return float(COLLECTIVES[key[:-1] if key.endswith("s") else key])
+
+
+def fraction_percent(numerator: str, denominator: str) -> float:
+    """A fraction in words as a percentage: ('les deux', 'tiers') -> 66.67 (rounded to 2).
+
+    >>> fraction_percent("un", "quart"), fraction_percent("du", "tiers")
+    (25.0, 33.33)
+    """
+    count = _NUMERATOR_WORDS.get(numerator.casefold().split()[-1], 1)
+    return round(100.0 * count / DENOMINATORS[denominator.casefold()], 2)

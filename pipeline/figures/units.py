@@ -1,0 +1,181 @@
+"""The closed sets of the figures grammar: units, kinds, counted nouns, qualifiers.
+
+Units (the `unit` column), each with its `kind`:
+
+=============  ==========  =====================================================
+unit           kind        written as
+=============  ==========  =====================================================
+EUR            money       €, euro(s), EUR, k€, M€, "millions d'€", "HT"/"TTC"
+USD            money       $, dollar(s), USD
+percent        percent     %, "pour cent"; also fractions in words (25.0 = "un quart")
+m2             area        m², m2, mètres carrés; ares (x 100)
+km2            area        km², km2
+ha             area        hectare(s), ha
+km             distance    km, kms, kilomètre(s)
+m              distance    mètre(s)
+years          duration    an(s), année(s)
+months         duration    mois
+weeks          duration    semaine(s)
+days           duration    jour(s)
+hours          duration    heure(s) (never "14h": a glued h is a clock time)
+minutes        duration    minute(s)
+people         headcount   habitants, participants, personnes, salariés...
+organisations  count       associations, SCIC, collectivités, communes...
+count          count       any other counted noun (projets, sites, emplois...)
+=============  ==========  =====================================================
+"""
+
+from __future__ import annotations
+
+import re
+
+UNIT_KINDS: dict[str, str] = {
+    "EUR": "money",
+    "USD": "money",
+    "percent": "percent",
+    "m2": "area",
+    "km2": "area",
+    "ha": "area",
+    "km": "distance",
+    "m": "distance",
+    "years": "duration",
+    "months": "duration",
+    "weeks": "duration",
+    "days": "duration",
+    "hours": "duration",
+    "minutes": "duration",
+    "people": "headcount",
+    "organisations": "count",
+    "count": "count",
+}
+KIND_FRACTION = "fraction"
+
+CURRENCIES: dict[str, str] = {
+    "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
+}
+# Currency of "20 milliards de bénéfices" when no currency was written before it.
+DEFAULT_CURRENCY = "EUR"
+
+# Scale words and their factors: "1.5 Millions" = 1.5e6, "50 k€" = 5e4, "2 Md€" = 2e9.
+SCALES: dict[str, float] = {
+    "k": 1e3, "mille": 1e3,
+    "m": 1e6, "mn": 1e6, "mns": 1e6, "million": 1e6, "millions": 1e6,
+    "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "milliard": 1e9, "milliards": 1e9,
+}
+
+# (unit, multiplier) per area/distance/duration word, keyed by its casefolded form.
+MEASURES: dict[str, tuple[str, float]] = {
+    "m²": ("m2", 1.0), "m2": ("m2", 1.0), "are": ("m2", 100.0), "ares": ("m2", 100.0),
+    "km²": ("km2", 1.0), "km2": ("km2", 1.0),
+    "ha": ("ha", 1.0), "hectare": ("ha", 1.0), "hectares": ("ha", 1.0),
+    "km": ("km", 1.0), "kms": ("km", 1.0), "kilomètre": ("km", 1.0), "kilomètres": ("km", 1.0),
+    "mètre": ("m", 1.0), "mètres": ("m", 1.0),
+    "an": ("years", 1.0), "ans": ("years", 1.0), "année": ("years", 1.0),
+    "années": ("years", 1.0),
+    "mois": ("months", 1.0),
+    "semaine": ("weeks", 1.0), "semaines": ("weeks", 1.0),
+    "jour": ("days", 1.0), "jours": ("days", 1.0),
+    "heure": ("hours", 1.0), "heures": ("hours", 1.0),
+    "minute": ("minutes", 1.0), "minutes": ("minutes", 1.0),
+}
+
+# Counted nouns, singular and casefolded; a plural is found by dropping its final s/x.
+_PEOPLE = """habitant participant personne salarié salariée coopérateur coopératrice femme
+homme universitaire intervenant intervenante acheteur acheteuse utilisateur utilisatrice
+sociétaire bénévole élu élue agent adhérent adhérente membre jeune enfant étudiant étudiante
+chômeur demandeur entrepreneur entrepreneuse usager bénéficiaire visiteur citoyen citoyenne
+résident résidente producteur productrice agriculteur agricultrice stagiaire volontaire
+travailleur travailleuse apprenti apprentie professionnel professionnelle inscrit inscrite
+mécanicien vendeur vendeuse migrant migrante famille ménage"""
+_ORGANISATIONS = """association scic scop sca cae epci collectivité commune communauté
+département région entreprise structure coopérative organisation incubateur client cliente
+intercommunalité société partenaire acteur réseau fondation mutuelle opérateur ptce siae
+start-up startup collectif métropole ville"""
+_COUNTS = """projet site axe action objectif emploi lieu dimension marché phase direction fois
+poste logement repas plateforme véhicule atelier réunion dossier question territoire quartier
+école restaurant jardin ferme exploitation lit place initiative"""
+COUNTED_NOUNS: dict[str, str] = {
+    **{noun: "count" for noun in _COUNTS.split()},
+    **{noun: "organisations" for noun in _ORGANISATIONS.split()},
+    **{noun: "people" for noun in _PEOPLE.split()},
+}
+# Nouns naming an amount of money: "20 milliards de bénéfices" is money, not a count.
+MONEY_NOUNS = frozenset(
+    "bénéfice chiffre budget achat subvention investissement dépense recette financement "
+    "dotation prêt crédit montant".split()
+)
+# Words after a number that are never its counted noun ("3 autres", "2000 des plateformes").
+NOT_NOUNS = frozenset(
+    """autres autre des les ces ses mes tes nos vos leurs plus moins dans sans sous vers
+    chez tous toutes nous vous ils elles puis mais pas dès après depuis alors ainsi aussi
+    très parmi selon hors lors""".split()
+)
+# A number before a month name is a day of a date ("9 juin"), never a count.
+MONTHS = frozenset(
+    """janvier février fevrier mars avril mai juin juillet août aout septembre octobre
+    novembre décembre decembre""".split()
+)
+
+# Qualifier as written (casefolded, apostrophes straightened, spaces folded) -> canonical.
+QUALIFIERS: dict[str, str] = {
+    "plus de": "plus de", "plus d'": "plus de", "un peu plus de": "plus de",
+    "un peu plus d'": "plus de", "supérieur à": "plus de", "supérieure à": "plus de",
+    "supérieurs à": "plus de", "supérieures à": "plus de",
+    "au moins": "au moins", "au minimum": "au moins", "minimum": "au moins",
+    "moins de": "moins de", "moins d'": "moins de", "inférieur à": "moins de",
+    "inférieure à": "moins de", "inférieurs à": "moins de", "inférieures à": "moins de",
+    "au plus": "au plus", "au maximum": "au plus", "maximum": "au plus",
+    "jusqu'à": "jusqu'à",
+    "près de": "près de", "près d'": "près de", "près du": "près de", "près des": "près de",
+    "près": "près de", "presque": "près de", "quasiment": "près de",
+    # Not "autour de": "s'organise autour de 3 axes" is structure, not an approximation.
+    "environ": "environ", "quelque": "environ", "approximativement": "environ",
+    "dont": "dont",
+}
+# Qualifiers that make the value a bound; the others (approximations) imply none.
+LOWER_BOUND_QUALIFIERS = frozenset({"plus de", "au moins"})
+UPPER_BOUND_QUALIFIERS = frozenset({"moins de", "au plus", "jusqu'à"})
+APPROXIMATE_QUALIFIERS = frozenset({"près de", "environ"})
+
+# Inclusive writing: "participant.e.s" -> "participant", "coopérateur.rice" -> "coopérateur".
+_INCLUSIVE_SUFFIX = re.compile(r"[.·](?:e|ice|rice|ne|le|se|euse)(?:[.·]?s)?$")
+
+
+def noun_key(noun: str) -> str:
+    """The lexicon key of a noun: casefolded, inclusive suffix dropped.
+
+    >>> noun_key("participant.e.s")
+    'participant'
+    """
+    key = noun.casefold()
+    return _INCLUSIVE_SUFFIX.sub("", key) if "." in key or "·" in key else key
+
+
+def singular(key: str) -> str:
+    """Drop a plural s/x ("lieux" -> "lieu"); short words are left alone."""
+    return key[:-1] if len(key) > 3 and key[-1] in "sx" else key
+
+
+def noun_unit(noun: str) -> str | None:
+    """The unit of a counted noun in the lexicon ("habitants" -> "people"), else None."""
+    key = noun_key(noun)
+    return COUNTED_NOUNS.get(key) or COUNTED_NOUNS.get(singular(key))
+
+
+def is_money_noun(noun: str) -> bool:
+    """'bénéfices', 'budget': nouns naming an amount of money."""
+    key = noun_key(noun)
+    return key in MONEY_NOUNS or singular(key) in MONEY_NOUNS
+
+
+def bounds(value: float, qualifier: str | None, low: float, high: float
+           ) -> tuple[float | None, float | None]:
+    """value_min/value_max: a range's ends, a qualifier's bound, or none for approximations."""
+    if qualifier in APPROXIMATE_QUALIFIERS:
+        return None, None
+    if qualifier in LOWER_BOUND_QUALIFIERS:
+        return value, None
+    if qualifier in UPPER_BOUND_QUALIFIERS:
+        return None, high
+    return low, high

@@ -1,0 +1,129 @@
+"""Split the text written after a person's name into a role and an organisation."""
+
+from __future__ import annotations
+
+import re
+
+# Words that open a role ("Cheffe de projet", "vice-présidente", "chargée d'investissement").
+ROLE_WORD_RE = re.compile(
+    r"(?i)^(?:co-|vice-|sous-)?(?:chef(?:fe)?|chargée?|directeur|directrice|direction|"
+    r"présidente?|déléguée?|conseill(?:er|ère)|adjointe?|secrétaire|sociologue|professeure?|"
+    r"titulaire|ambassad(?:eur|rice)|ministre|membre|maire|élue?|responsable|coordinat(?:eur|rice)|"
+    r"(?:co)?fondat(?:eur|rice)|gérante?|animat(?:eur|rice)|juriste|représentante?|trésori(?:er|ère)|"
+    r"chercheu(?:r|se)|économiste|consultante?|administrat(?:eur|rice)|députée?|sénat(?:eur|rice)|"
+    r"en charge|maître de conférences?)\b"
+)
+# A second role joined by "et": the affiliation is then kept whole as one role, because no
+# single organisation can be separated cleanly ("vice-présidente du RTES et vice-présidente
+# du département d'Ille-et-Vilaine").
+SECOND_ROLE_RE = re.compile(
+    r",? et (?=(?:co-|vice-)?(?:chef|chargé|direct|présid|délégu|conseill|adjoint|secrétaire|"
+    r"membre|représentant|trésori|responsable|professeu|titulaire|maire|élu))"
+)
+# Words that make a phrase an organisation even in lower case, when a proper noun follows.
+ORG_HEADS = frozenset("""
+ville conseil département communauté région association collectif université métropole
+générateur pôle banque mairie agglomération commune pays atelier réseau fédération union
+mouvement fondation coopérative institut agence chambre syndicat
+""".split())
+# Acronyms of domains, not organisations ("conseiller ESS & Juriste").
+DOMAIN_ACRONYMS = frozenset({"ESS", "RSA", "IAE-ESS"})
+# Prepositions that link a role to its organisation ("directrice de l'association ...").
+_LEADING_CONNECTOR_RE = re.compile(r"^(?:de la |de l['’]|des |du |de |d['’]|chez )")
+_CONNECTOR_RE = re.compile(r" (?:de la |de l['’]|des |du |de |d['’]|au |aux |à la |à l['’]|chez )")
+# Clauses that describe the organisation rather than name it; cut before splitting.
+_CLAUSE_RE = re.compile(r" (?:qui|que|dont|pour|afin|saisie?s?|créée?s?|née?s?|depuis) ")
+_PARENTHESES_RE = re.compile(r"\s*\([^)]*\)")
+# Words that start a proper noun in lower-case-looking organisations: capitals or digits.
+_PROPER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞŒ0-9]")
+# How far (in words) after an organisation head word a proper noun must appear.
+ORG_HEAD_REACH = 3
+
+
+def split_affiliation(affiliation: str | None) -> tuple[str | None, str | None]:
+    """(role, organisation) from the text after a name; either may be None.
+
+    >>> split_affiliation("Cheffe de projet agriculture urbaine, ville de Lille")
+    ('Cheffe de projet agriculture urbaine', 'ville de Lille')
+    >>> split_affiliation("déléguée générale du RTES")
+    ('déléguée générale', 'RTES')
+    >>> split_affiliation("vice-présidente du RTES et vice-présidente du département d'Ille-et-Vilaine")
+    ("vice-présidente du RTES et vice-présidente du département d'Ille-et-Vilaine", None)
+    """
+    text = _tidy(affiliation)
+    if not text:
+        return None, None
+    if SECOND_ROLE_RE.search(text):
+        return text, None
+    leading = _LEADING_CONNECTOR_RE.match(text)
+    if leading:  # "du pôle ressources Villes et territoires Occitanie": an organisation only
+        return None, text[leading.end():]
+    segments = [segment.strip() for segment in text.split(",") if segment.strip()]
+    return _split_segments(segments)
+
+
+def _tidy(affiliation: str | None) -> str:
+    if not affiliation:
+        return ""
+    text = _PARENTHESES_RE.sub("", affiliation).split(" : ", 1)[0]  # a talk title after " : "
+    clause = _CLAUSE_RE.search(text)
+    if clause:
+        text = text[: clause.start()]
+    return text.strip(" .,;:-")
+
+
+def _split_segments(segments: list[str]) -> tuple[str | None, str | None]:
+    first = segments[0]
+    if not is_role(first):
+        return None, (first if looks_like_org(first) else None)
+    inside = _split_inside(first)
+    if inside[1]:
+        return inside
+    role_parts = [first]
+    for segment in segments[1:]:
+        if looks_like_org(segment) and not is_role(segment):
+            return ", ".join(role_parts), segment
+        if not is_role(segment):
+            break  # a description or a talk title: neither role nor organisation
+        role_parts.append(segment)
+    return ", ".join(role_parts), None
+
+
+def _split_inside(role: str) -> tuple[str | None, str | None]:
+    """Split "chef de projet France Active" or "directrice de l'association X" in two."""
+    for match in _CONNECTOR_RE.finditer(role):
+        rest = role[match.end():]
+        if _starts_organisation(rest):
+            organisation = rest.strip(" .")
+            if any(is_role(word) for word in organisation.split()[1:]):
+                return role, None  # "Adjoint au Maire d'Avignon délégué au ...": one office
+            return role[: match.start()], organisation
+    words = role.split()
+    for index, word in enumerate(words[1:], start=1):
+        if _PROPER_RE.match(word) and not is_role(word) and word not in DOMAIN_ACRONYMS:
+            return " ".join(words[:index]), " ".join(words[index:])
+    return role, None
+
+
+def _starts_organisation(text: str) -> bool:
+    words = text.split()
+    if not words or words[0] in DOMAIN_ACRONYMS or is_role(words[0]):
+        return False
+    if _PROPER_RE.match(words[0]):
+        return True
+    if words[0].casefold() in ORG_HEADS:
+        return any(_PROPER_RE.match(word) for word in words[1 : 1 + ORG_HEAD_REACH])
+    return False
+
+
+def is_role(text: str) -> bool:
+    """True when `text` opens with a role word ("chargée de projet", "Directeur général")."""
+    return bool(ROLE_WORD_RE.match(text.strip()))
+
+
+def looks_like_org(text: str) -> bool:
+    """True for "Avise", "Banque des territoires", "ville de Lille", "conseil départemental X"."""
+    words = text.split()
+    if not words:
+        return False
+    return bool(_PROPER_RE.match(words[0])) or words[0].casefold() in ORG_HEADS

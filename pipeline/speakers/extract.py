@@ -1,0 +1,223 @@
+"""Gather each record's people from the paragraph scans, then link them across records."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.records import Person, Record, Speaker
+from pipeline.speakers import ner
+from pipeline.speakers.affiliation import split_affiliation
+from pipeline.speakers.names import (
+    cluster_keys,
+    is_short_form,
+    name_key,
+    normalise_name,
+    person_id,
+    same_person,
+)
+from pipeline.speakers.rules import SPEAKER, Occurrence, is_bullet, scan_paragraph, starts_list
+
+# Which occurrence describes a person best when a record names them several times: a
+# structured introduction first, then prose with an affiliation, then a bare name.
+_STRUCTURED = {"bullet": 0, "list": 0, "heading": 0}
+_PROSE_WITH_AFFILIATION, _BARE_NAME, _MODEL_ONLY = 1, 2, 3
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerResult:
+    """The rows of the `speakers` and `people` tables."""
+
+    speakers: tuple[Speaker, ...]
+    people: tuple[Person, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """An occurrence placed in its record: offset in `Text.string`, raw line, name key."""
+
+    occurrence: Occurrence
+    key: str
+    start: int
+    line: int
+
+
+def extract_speakers(records: Sequence[Record]) -> SpeakerResult:
+    """Speakers (and people only mentioned) of every record, and the people across records.
+
+    Each record's canonical text is read once, so nobody is found twice through the Résumé.
+    One row per person per record; `person_id` links the same person across records.
+    """
+    placed = [(record, _record_occurrences(record)) for record in records]
+    resources = Counter(key for _, found in placed for key in {p.key for p in found})
+    head_of = cluster_keys(dict(resources))
+    display = _display_names(head_of, (p for _, found in placed for p in found))
+    speakers = []
+    for record, found in placed:
+        by_person: dict[str, list[_Placed]] = defaultdict(list)
+        for item in found:
+            by_person[head_of[item.key]].append(item)
+        rows = (_speaker_row(record, head, group, display[head]) for head, group in by_person.items())
+        speakers.extend(sorted(rows, key=lambda row: row.char_start))
+    all_found = [item for _, found in placed for item in found]
+    return SpeakerResult(tuple(speakers), _people(speakers, all_found, head_of))
+
+
+# --- one record ---
+
+def _record_occurrences(record: Record) -> list[_Placed]:
+    found: list[_Placed] = []
+    unsettled: list[_Placed] = []
+    offset, in_list = 0, False
+    for paragraph in record.text.paragraphs:
+        scan = scan_paragraph(paragraph.text, in_list)
+        found += [_place(o, offset, paragraph.line) for o in scan.found]
+        unsettled += [_place(o, offset, paragraph.line) for o in scan.unsettled]
+        in_list = starts_list(paragraph.text) or (
+            in_list and (is_bullet(paragraph.text) or any(o.source == "list" for o in scan.found))
+        )
+        offset += len(paragraph.text) + 1
+    known = _resolve_short_forms(found)
+    for item in unsettled:
+        settled = _settle(item, known)
+        if settled:
+            found.append(settled)
+            known.setdefault(settled.key, settled.key)
+    return [_with_key(item, known.get(item.key, item.key)) for item in found]
+
+
+def _place(occurrence: Occurrence, offset: int, line: int) -> _Placed:
+    return _Placed(occurrence, name_key(occurrence.name), offset + occurrence.start, line)
+
+
+def _with_key(item: _Placed, key: str) -> _Placed:
+    return item if item.key == key else _Placed(item.occurrence, key, item.start, item.line)
+
+
+def _resolve_short_forms(found: list[_Placed]) -> dict[str, str]:
+    """Map each key of the record to itself, or to the full name it abbreviates."""
+    keys = sorted({item.key for item in found}, key=len, reverse=True)
+    return {key: next((full for full in keys if is_short_form(key, full)), key) for key in keys}
+
+
+def _settle(item: _Placed, known: dict[str, str]) -> _Placed | None:
+    """A name-shaped span in a person slot: a known person's other spelling, or the model's call."""
+    key = item.key
+    match = next((full for full in known if key == full or is_short_form(key, full)), None)
+    match = match or next((full for full in known if same_person(key, _prefix(full, key))), None)
+    if match:
+        return _Placed(_as_source(item.occurrence, "prose"), known[match], item.start, item.line)
+    occurrence = item.occurrence
+    local = occurrence.start - occurrence.sentence_start
+    if ner.is_person(occurrence.sentence, local, local + len(occurrence.name)):
+        return item
+    return None
+
+
+def _prefix(full: str, key: str) -> str:
+    """As many words of `full` as `key` has: "genauto carvalhos" is compared with "genauto carvalho"."""
+    return " ".join(full.split()[: len(key.split())])
+
+
+def _as_source(occurrence: Occurrence, source: str) -> Occurrence:
+    return Occurrence(occurrence.name, occurrence.start, occurrence.end, source,
+                      occurrence.evidence, occurrence.affiliation, occurrence.title)
+
+
+def _rank(item: _Placed) -> tuple[int, int]:
+    occurrence = item.occurrence
+    if occurrence.source in _STRUCTURED:
+        rank = _STRUCTURED[occurrence.source]
+    elif occurrence.source == "ner":
+        rank = _MODEL_ONLY
+    else:
+        rank = _PROSE_WITH_AFFILIATION if occurrence.affiliation else _BARE_NAME
+    return rank, item.start
+
+
+def _speaker_row(record: Record, head: str, group: list[_Placed], name: str) -> Speaker:
+    chosen = min(group, key=_rank)
+    best, start = chosen.occurrence, chosen.start
+    role, organisation = _role_and_organisation(best)
+    if role is None:
+        role = next((item.occurrence.title for item in group if item.occurrence.title), None)
+    return Speaker(
+        resource_id=record.resource_id,
+        person_id=person_id(head),
+        name=name,
+        name_as_written=best.name,
+        role=role,
+        organisation=organisation,
+        affiliation_raw=best.affiliation,
+        is_speaker=any(item.occurrence.evidence == SPEAKER for item in group),
+        source=best.source,
+        line=chosen.line,
+        char_start=start,
+        char_end=start + len(best.name),
+    )
+
+
+@lru_cache(maxsize=16384)
+def _split(affiliation: str | None) -> tuple[str | None, str | None]:
+    return split_affiliation(affiliation)
+
+
+def _role_and_organisation(occurrence: Occurrence) -> tuple[str | None, str | None]:
+    role, organisation = _split(occurrence.affiliation)
+    return role or occurrence.title, organisation
+
+
+# --- across records ---
+
+def _display_names(head_of: dict[str, str], found: Iterable[_Placed]) -> dict[str, str]:
+    """The normalised spelling of each person: the most frequent, accented form on ties."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in found:
+        spellings[head_of[item.key]][normalise_name(item.occurrence.name)] += 1
+    return {
+        head: max(counts, key=lambda form: (counts[form], sum(not c.isascii() for c in form), form))
+        for head, counts in spellings.items()
+    }
+
+
+def _people(speakers: list[Speaker], found: list[_Placed], head_of: dict[str, str]) -> tuple[Person, ...]:
+    variants: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, dict[str, None]] = defaultdict(dict)  # ordered set: first seen first
+    for item in found:
+        pid = person_id(head_of[item.key])
+        variants[pid].add(item.occurrence.name)
+        role = _role_and_organisation(item.occurrence)[0]
+        if role:
+            roles[pid][role] = None
+    resources: dict[str, set[str]] = defaultdict(set)
+    spoke: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for row in speakers:
+        resources[row.person_id].add(row.resource_id)
+        spoke[row.person_id] += row.is_speaker
+        names[row.person_id] = row.name
+    people = (
+        Person(pid, names[pid], tuple(sorted(variants[pid])), len(resources[pid]), tuple(roles[pid]),
+               spoke[pid])
+        for pid in names
+    )
+    return tuple(sorted(people, key=lambda p: (-p.n_resources, p.name, p.person_id)))
+
+
+# Widest name column before truncation: the longest name of the shipped export is 31 chars.
+NAME_COLUMN_WIDTH = 32
+
+
+def format_people(people: Sequence[Person]) -> str:
+    """The people table as text, one person a line, in the order given (most resources first)."""
+    header = f"{'resources':>9}  {'spoke':>5}  {'name':<{NAME_COLUMN_WIDTH}}  {'person_id':<14}  roles"
+    lines = [header]
+    for person in people:
+        name = person.name[:NAME_COLUMN_WIDTH]
+        roles = " | ".join(person.roles) or "-"
+        lines.append(f"{person.n_resources:>9}  {person.n_as_speaker:>5}  {name:<{NAME_COLUMN_WIDTH}}  "
+                     f"{person.person_id:<14}  {roles}")
+    lines.append(f"{len(people)} people")
+    return "\n".join(lines)

@@ -1,0 +1,343 @@
+"""Rules that find people in one paragraph: bullets, headings, lists, prose introductions.
+
+A paragraph is scanned on its own (the result depends only on its text and on whether it
+follows an "Avec :" line), so scans are cached by text: repeated records cost nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline.speakers.affiliation import is_role, looks_like_org
+from pipeline.speakers.names import ARTICLES, LEADING_WORDS, NAME_RE, is_person_like
+
+# Evidence an occurrence gives about the person: took part in the event, or only named.
+SPEAKER, NEUTRAL, MENTIONED = 1, 0, -1
+
+# A list item: "•" as shipped, or "-", "*", "1." and "1)" as other pages of the site write them.
+BULLET_RE = re.compile(r"^\s*(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+")
+# A civility before a name ("Mme Marie Durand", "M. Jean Dupont"): part of no name.
+_CIVILITY = r"(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Mr|Dr|Pr|Me) )?"
+_BULLET_BEFORE_NAME_RE = re.compile(BULLET_RE.pattern + _CIVILITY + "$")
+_CIVILITY_RE = re.compile(_CIVILITY + "$")
+# What may follow a name in a list item or a heading before its affiliation.
+_AFTER_NAME = (",", " (", " - ", " – ", " :")
+_OPENING_SEPARATOR_RE = re.compile(r", | - | – | : | \(")
+# Between two people introduced together at the start of a paragraph.
+_CO_INTRODUCED_RE = re.compile(r"(?:, | et |, et )$")
+# What opens a person in a bullet: the bullet itself, a comma, a dash, a question, "et".
+_OPENS_BULLET_ITEM_RE = re.compile(rf"(?:, | - | – |\? |: | et ){_CIVILITY}$")
+# A line announcing a list of speakers: "Avec :", "Avec les interventions de :",
+# "Retrouvez la visio, avec les interventions de :".
+LIST_INTRO_RE = re.compile(r"(?i)\bavec(?: les interventions d[e’']| la participation d[e’'])?\s*:\s*$")
+# Words that open a list of the people taking part, in a sentence of prose.
+_SCOPE_CUE = (
+    r"\b(?:accueill\w*|rassembl\w*|réunissai\w*|anim[ée]e?s? par|"
+    r"avec (?:les interventions|la participation) d[e’']|intervenant\w*|intervien\w*|"
+    r"intervenai\w*|ont participé|participaient|débattaient avec)"
+)
+SCOPE_CUE_RE = re.compile(_SCOPE_CUE, re.IGNORECASE)
+# What may stand between a scope cue or a list separator and the next person: a cue and up
+# to three words ("accueillait pour l'occasion"), a comma, or "et".
+_ITEM_BEFORE_RE = re.compile(rf"(?:, | et |{_SCOPE_CUE}(?: [\w’']+){{0,3}} ?)$", re.IGNORECASE)
+# Words just before a name that say the person is quoted or cited, not taking part.
+MENTION_BEFORE_RE = re.compile(
+    r"(?i)(?:(?<!animé )(?<!animée )\bpar|\bministres?|\bblog d[e’']|\bouvrage d[e’']|"
+    r"\blivre d[e’']|\barticle d[e’']|\bthèse d[e’']|\bfeu)\s*$"
+)
+# Words just before a name that report what the person said at the event.
+SPEAKING_BEFORE_RE = re.compile(
+    r"(?i)(?:^|\b)(?:pour|selon|d’après|d'après|l[’']avis d[e’']?|comme le (?:souligne|note|"
+    r"rappelle|précise|explique|dit)|interrogent|anim[ée]e?s? par)\s*$"
+)
+# Verbs right after a name that report what the person said or presented.
+SPEAKING_AFTER_RE = re.compile(
+    r"^,? (?:insiste|précise|présente|présentait|pointe|suggère|souligne|explique|rappelle|"
+    r"indique|estime|considère|affirme|note|témoigne|détaille|conclut|ajoute|propose|invite|"
+    r"(?:a|ont) (?:rappelé|présenté|souligné|expliqué|précisé|insisté|indiqué|témoigné|"
+    r"détaillé|conclu|ajouté|proposé|pointé|évoqué))\b"
+)
+# A title written before the name: "la ministre Jacqueline Gourault".
+TITLE_BEFORE_RE = re.compile(
+    r"(?i)\b(ministre|président|présidente|maire|députée?|sénat(?:eur|rice)|professeure?|"
+    r"sociologue)\s$"
+)
+# A verb that ends an apposition: "Angélique Moutenet, ambassadrice ... présente la démarche".
+APPOSITION_END_RE = re.compile(
+    r" (?:a|ont|est|sont|était|présente|présentait|précise|rappelle|explique|insiste|souligne|"
+    r"pointe|suggère|indique|revient|intervient|témoigne|détaille|propose|invite|"
+    r"évoque|décrit|montre|raconte|revenait|intervenait)\b"
+)
+SENTENCE_END_RE = re.compile(r"[.!?](?:\s+|$)(?=[A-ZÀ-ÖØ-Þ0-9«“\"(]|$)")
+# A person slot in prose: where an unknown name is worth checking with the model.
+SLOT_BEFORE_RE = re.compile(r"(?i)(?:^|\bd[e’']|\bpar|\bavec|\bdont|,|\bet)\s*$")
+# Characters before a name where cues are looked for: the longest cue ("avec les
+# interventions de", "accueillait pour l'occasion") fits with room to spare.
+CUE_WINDOW = 60
+# A heading holds a name and an affiliation and nothing else: short, one sentence.
+HEADING_MAX_WORDS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A person's name in a paragraph, with what the rules read around it."""
+
+    name: str  # as written
+    start: int  # offsets in the paragraph's cleaned text
+    end: int
+    source: str  # bullet | heading | list | prose | ner
+    evidence: int  # SPEAKER, NEUTRAL or MENTIONED
+    affiliation: str | None = None
+    title: str | None = None  # a role written before the name ("ministre")
+    sentence: str = ""  # the sentence around the name, for the model
+    sentence_start: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What the rules found in one paragraph: people, and name-shaped spans left to settle."""
+
+    found: tuple[Occurrence, ...]
+    unsettled: tuple[Occurrence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    name: str
+
+
+def starts_list(text: str) -> bool:
+    """True for a line that announces a list of speakers ("Avec :")."""
+    return text.endswith(":") and bool(LIST_INTRO_RE.search(_tail(text)))
+
+
+def _tail(before: str) -> str:
+    """The end of the text before a name: cues are read there, never in the whole paragraph."""
+    return before[-CUE_WINDOW:]
+
+
+def is_bullet(text: str) -> bool:
+    """True for a list item ("• x", "- x", "1. x")."""
+    return bool(BULLET_RE.match(text))
+
+
+@lru_cache(maxsize=65536)
+def scan_paragraph(text: str, in_list: bool = False) -> Scan:
+    """Find the people of one paragraph; `in_list` is True right after an "Avec :" line."""
+    spans = name_spans(text)
+    if not spans:
+        return Scan((), ())
+    if is_bullet(text):
+        found = _bullet_people(text, spans, "list" if in_list else "bullet")
+    else:
+        found = _opening_person(text, spans, in_list)
+    found += _prose_people(text, spans, {o.start for o in found})
+    settled = {o.start for o in found}
+    unsettled = tuple(_unsettled(text, span) for span in spans if span.start not in settled)
+    return Scan(tuple(sorted(found, key=lambda o: o.start)), tuple(o for o in unsettled if o))
+
+
+def name_spans(text: str) -> list[_Span]:
+    """Name-shaped spans, with leading sentence words dropped and places/things left out."""
+    spans = []
+    for match in NAME_RE.finditer(text):
+        words, start = match.group().split(" "), match.start()
+        while words and words[0].casefold() in LEADING_WORDS:
+            start += len(words.pop(0)) + 1
+        if not words or words[0].casefold() in ARTICLES or _after_article(text, start):
+            continue
+        if is_person_like(words) and not _is_particle(words[0]):
+            spans.append(_Span(start, match.end(), " ".join(words)))
+    return spans
+
+
+def _after_article(text: str, start: int) -> bool:
+    previous = text[:start].rstrip().rsplit(" ", 1)[-1].casefold()
+    return previous in ARTICLES or previous in {"du", "des", "au", "aux"}
+
+
+def _is_particle(word: str) -> bool:
+    return word.casefold() in {"de", "du", "des", "le", "la", "van", "von", "da", "del", "di"}
+
+
+# --- bullets: "• Topic - Name, role, organisation", "• Name role et Name role" ---
+
+def _bullet_people(text: str, spans: list[_Span], source: str) -> list[Occurrence]:
+    people = [span for span in spans if _bullet_slot(text, span)]
+    found = []
+    for index, span in enumerate(people):
+        stop = people[index + 1].start if index + 1 < len(people) else len(text)
+        affiliation = _between(text, span.end, stop)
+        evidence = MENTIONED if MENTION_BEFORE_RE.search(_tail(text[: span.start])) else SPEAKER
+        found.append(Occurrence(span.name, span.start, span.end, source, evidence, affiliation))
+    return found
+
+
+def _bullet_slot(text: str, span: _Span) -> bool:
+    before, after = text[: span.start], text[span.end:]
+    opens_item = _BULLET_BEFORE_NAME_RE.match(before) or _OPENS_BULLET_ITEM_RE.search(_tail(before))
+    ends_name = not after.strip(" .") or after.startswith(_AFTER_NAME) or is_role(after)
+    return bool(opens_item and ends_name)
+
+
+def _between(text: str, start: int, stop: int) -> str | None:
+    """The affiliation between a name and the next person (or the end of the line)."""
+    chunk = re.sub(r"(?:,| et|, et| -)\s*$", "", text[start:stop].rstrip()).strip(" ,;:-–")
+    if chunk.startswith("(") and chunk.endswith(")") and chunk.count("(") == 1:
+        chunk = chunk[1:-1]  # "• Jean Dupont (Ville de Lyon)"
+    return chunk or None
+
+
+# --- a paragraph opening with "Name, affiliation": heading, list line or prose intro ---
+
+def _opening_person(text: str, spans: list[_Span], in_list: bool) -> list[Occurrence]:
+    """ "Name, affiliation" opening a paragraph, and the people introduced with them
+    ("Jean Dupont, maire de X, et Marie Durand, présidente de Y, ont présenté ...")."""
+    first = spans[0]
+    separator = _OPENING_SEPARATOR_RE.match(text, first.end)
+    if not _CIVILITY_RE.fullmatch(text[: first.start]) or not separator:
+        return []
+    affiliation = _introduced(text, spans, 0, separator.end())
+    if not affiliation:
+        return []
+    heading = (
+        len(text.split()) <= HEADING_MAX_WORDS
+        and not SENTENCE_END_RE.search(text.rstrip(". "))
+        and not APPOSITION_END_RE.search(text, separator.end())
+    )
+    if separator.group() != ", " and not heading:
+        return []  # "Name - ..." or "Name : ..." introduces a person only on a line of its own
+    source = "list" if in_list else "heading" if heading else "prose"
+    found = [Occurrence(first.name, first.start, first.end, source, SPEAKER, affiliation)]
+    sentence = SENTENCE_END_RE.search(text, first.end)
+    sentence_end = sentence.start() if sentence else len(text)
+    for index, span in enumerate(spans[1:], start=1):
+        gap = text[found[-1].end: span.start]
+        if span.start >= sentence_end or not _CO_INTRODUCED_RE.search(gap):
+            break
+        if APPOSITION_END_RE.search(gap) or not text.startswith(", ", span.end):
+            break
+        affiliation = _introduced(text, spans, index, span.end + 2)
+        if not affiliation:
+            break
+        found.append(Occurrence(span.name, span.start, span.end, source, SPEAKER, affiliation))
+    return found
+
+
+def _introduced(text: str, spans: list[_Span], index: int, start: int) -> str | None:
+    """The affiliation of spans[index], read from `start` up to the next name, if it reads as
+    a role or an organisation."""
+    stop = spans[index + 1].start if index + 1 < len(spans) else len(text)
+    rest = _between(text, start, stop) or ""
+    if text[start - 1] == "(":
+        rest = rest.split(")", 1)[0]  # "Jean Dupont (Ville de Lyon)"
+    affiliation = _apposition(rest)
+    if affiliation and (is_role(affiliation) or looks_like_org(affiliation)):
+        return affiliation
+    return None
+
+
+def _apposition(rest: str) -> str | None:
+    """Text after "Name, " up to the end of the sentence or the verb that ends it."""
+    stops = [m.start() for m in (SENTENCE_END_RE.search(rest), APPOSITION_END_RE.search(rest)) if m]
+    return rest[: min(stops, default=len(rest))].strip(" ,.;:") or None
+
+
+# --- prose: enumerations after "rassemblait", appositions, reported speech ---
+
+def _prose_people(text: str, spans: list[_Span], taken: set[int]) -> list[Occurrence]:
+    found: list[Occurrence] = []
+    for sentence_start, sentence in _sentences(text):
+        inside = [s for s in spans if sentence_start <= s.start < sentence_start + len(sentence)]
+        items = _enumerated(text, sentence_start, sentence, inside)
+        for index, span in enumerate(inside):
+            if span.start in taken:
+                continue
+            occurrence = _prose_occurrence(text, span, inside[index + 1:], items, sentence_start,
+                                           sentence)
+            if occurrence:
+                found.append(occurrence)
+    return found
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
+    sentences, start = [], 0
+    for match in SENTENCE_END_RE.finditer(text):
+        sentences.append((start, text[start: match.end()]))
+        start = match.end()
+    if start < len(text):
+        sentences.append((start, text[start:]))
+    return sentences
+
+
+def _enumerated(text: str, sentence_start: int, sentence: str, spans: list[_Span]) -> set[int]:
+    """Starts of the names listed after a scope cue ("ce débat rassemblait A, ..., B et C")."""
+    cue = SCOPE_CUE_RE.search(sentence)
+    if not cue:
+        return set()
+    first_after = sentence_start + cue.start()
+    return {
+        span.start
+        for span in spans
+        if span.start > first_after
+        and _ITEM_BEFORE_RE.search(_tail(text[first_after: span.start]))
+        and not MENTION_BEFORE_RE.search(_tail(text[: span.start]))
+    }
+
+
+def _prose_occurrence(text: str, span: _Span, later: list[_Span], items: set[int],
+                      sentence_start: int, sentence: str) -> Occurrence | None:
+    before, after = _tail(text[: span.start]), text[span.end:]
+    sentence_end = sentence_start + len(sentence)
+    evidence = _evidence(before, after)
+    title = TITLE_BEFORE_RE.search(before)
+    common = {"sentence": sentence, "sentence_start": sentence_start,
+              "title": title.group(1).lower() if title else None}
+    if span.start in items:
+        stop = next((s.start for s in later if s.start in items), sentence_end)
+        affiliation = _affiliation_or_none(_between(text, span.end, stop))
+        return Occurrence(span.name, span.start, span.end, "prose", SPEAKER, affiliation, **common)
+    if after.startswith(", ") and is_role(after[2:]):
+        stop = next((s.start for s in later), sentence_end)
+        affiliation = _apposition(_between(text, span.end, stop) or "")
+        return Occurrence(span.name, span.start, span.end, "prose", evidence, affiliation, **common)
+    if evidence != NEUTRAL or title:
+        return Occurrence(span.name, span.start, span.end, "prose", evidence, **common)
+    return None
+
+
+def _evidence(before: str, after: str) -> int:
+    if MENTION_BEFORE_RE.search(before):
+        return MENTIONED
+    if SPEAKING_BEFORE_RE.search(before) or SPEAKING_AFTER_RE.search(after):
+        return SPEAKER
+    return NEUTRAL
+
+
+def _affiliation_or_none(text: str | None) -> str | None:
+    """Keep the text after a listed name only if it reads as a role or an organisation."""
+    if not text:
+        return None
+    if is_role(text) or looks_like_org(text) or re.match(r"(?:du|de la|de l['’]|des|chez) ", text):
+        return _apposition(text)
+    return None
+
+
+def _unsettled(text: str, span: _Span) -> Occurrence | None:
+    """A name-shaped span in a person slot that only a known name or the model can settle."""
+    if any(word.isupper() and len(word) > 1 for word in span.name.split()):
+        return None  # in running text, a word in capitals is an acronym far more often than a surname
+    before, after = _tail(text[: span.start]), text[span.end:]
+    at_sentence_start = not before.strip() or bool(re.search(r"[.!?:]\s*$", before))
+    followed_by_verb = bool(re.match(r" [a-zàâçéèêëîïôûù]", after))
+    if not (SLOT_BEFORE_RE.search(before) or (at_sentence_start and followed_by_verb)):
+        return None
+    sentence_start, sentence = next(
+        (s, t) for s, t in reversed(_sentences(text)) if s <= span.start
+    )
+    return Occurrence(span.name, span.start, span.end, "ner", _evidence(before, after),
+                      sentence=sentence, sentence_start=sentence_start)
