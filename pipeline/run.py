@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.clean import clean_document
+from pipeline.diverge import diverge_records
 from pipeline.errors import InputError
+from pipeline.figures import extract_figures
+from pipeline.speakers import extract_speakers
 from pipeline.metadata import normalise_metadata
 from pipeline.read import ReadFailure, read_exports
 from pipeline.records import (
@@ -78,14 +81,23 @@ def run_pipeline(path: Path, progress: Progress | None = None) -> RunReport:
             progress(done, len(documents))
     if not kept:
         raise InputError("; ".join(f.message for f in failures) or "no input")
-    # 4. metadata and canonical text
+    # 4. metadata
     records = _interpret(raw_records)
+    # 5. diverge: align body and Résumé, classify hunks, merged canonical text
+    records, divergences = diverge_records(records)
+    # 6. speakers and figures over the canonical text (one copy per record)
+    found = extract_speakers(records)
+    figures = extract_figures(records)
     warnings = [w for d in kept for w in d.warnings]
     warnings += [f"{r.source_file}:{r.title_line}: {r.title}: {w}" for r in records for w in r.warnings]
     warnings += [f.message for f in failures]
     return RunReport(
         records=tuple(records),
         quarantine=tuple(quarantine),
+        divergences=tuple(divergences),
+        speakers=found.speakers,
+        people=found.people,
+        figures=tuple(figures),
         documents=tuple(kept),
         failures=tuple(failures),
         warnings=tuple(warnings),

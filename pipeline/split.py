@@ -37,6 +37,8 @@ TITLE_MAX_WORDS = 35
 TAG_MAX_WORDS = 3
 TAG_MAX_CHARS = 40
 
+# The longest label ("Ressources privées :" with spaces) is well under this.
+LABEL_MAX_CHARS = 30
 LABEL_TYPE, LABEL_PRIVATE, LABEL_RESUME, LABEL_DOCUMENTS = "type", "private", "resume", "documents"
 _LABELS = {
     "type de ressource": LABEL_TYPE,
@@ -110,13 +112,17 @@ def split_records(document: SourceDocument) -> SplitResult:
 
 def label_of(text: str) -> str | None:
     """The metadata label a line is, if any ('Type de ressource :', 'Ressource Privée'...)."""
+    if len(text) > LABEL_MAX_CHARS:
+        return None  # cheap exit: most lines are paragraphs, and folding them is costly
     key = fold_accents(text).rstrip(" :").strip()
     return _LABELS.get(key)
 
 
 def inline_label(text: str) -> tuple[str, str] | None:
     """'Type de ressource : Autres' written on one line: (label, value)."""
-    match = _INLINE_LABEL.match(fold_accents(text))
+    if text[:1] not in "TtRr":
+        return None
+    match = _INLINE_LABEL.match(fold_accents(text[:LABEL_MAX_CHARS + 80]))
     if not match:
         return None
     label = label_of(match.group(1))
