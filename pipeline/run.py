@@ -13,7 +13,6 @@ from pipeline.clean import clean_document
 from pipeline.diverge import diverge_records
 from pipeline.errors import InputError
 from pipeline.figures import extract_figures
-from pipeline.speakers import extract_speakers
 from pipeline.metadata import normalise_metadata
 from pipeline.read import ReadFailure, read_exports
 from pipeline.records import (
@@ -27,6 +26,7 @@ from pipeline.records import (
     Speaker,
     Text,
 )
+from pipeline.speakers import extract_speakers
 from pipeline.split import fold_accents, split_records
 
 Progress = Callable[[int, int], None]
