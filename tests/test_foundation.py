@@ -99,7 +99,8 @@ def test_cp1252_crlf_bom_and_html_renditions_give_the_same_records(shipped, tmp_
     body = "".join(
         f"<li>{line.strip()[2:]}</li>" if line.strip().startswith("•") else f"<p>{line}</p>\n"
         for line in text.split("\n"))
-    html = f"<html><head><style>p{{}}</style></head><body><nav>Accueil</nav>{body}<footer>©</footer></body></html>"
+    html = (f"<html><head><style>p{{}}</style></head><body><nav>Accueil</nav>{body}"
+            "<footer>©</footer></body></html>")
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     for name in ("cp.txt", "bom.txt", "page.html"):
         report = run_pipeline(tmp_path / name)
