@@ -189,6 +189,7 @@ class _Splitter:
         self.source_file = source_file
         self.keys = [_key(line.text) for line in lines]
         self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
+        self._key_sets: dict[tuple[int, int, int], frozenset[str]] = {}
 
     def run(self) -> tuple[list[_Draft], list[tuple[int, str]]]:
         drafts: list[_Draft] = []
@@ -230,6 +231,17 @@ class _Splitter:
         title_pos, by_shape = self._choose_title(region, in_prev, in_next, block.has_resume)
         return self._cut(region, title_pos, previous, block, next_resume, by_shape)
 
+    def _key_set(self, candidates: Sequence[int]) -> frozenset[str]:
+        """Keys of a run of lines, cached: the same body is probed once per line of a region.
+
+        Candidate runs are contiguous, so (first, last, length) identifies one.
+        """
+        ident = (candidates[0], candidates[-1], len(candidates))
+        found = self._key_sets.get(ident)
+        if found is None:
+            found = self._key_sets[ident] = frozenset(self.keys[j] for j in candidates)
+        return found
+
     def _aligned(self, i: int, candidates: Sequence[int]) -> float:
         """Evidence that line i is copied among `candidates`: its weight, or 0."""
         if not candidates:
@@ -238,7 +250,7 @@ class _Splitter:
         if len(key) < MIN_EVIDENCE_CHARS:
             return 0.0
         weight = float(min(len(key), EVIDENCE_LENGTH_CAP))
-        if any(self.keys[j] == key for j in candidates):
+        if key in self._key_set(candidates):
             return weight
         choices = [self.keys[j] for j in candidates
                    if 0.5 * len(key) <= len(self.keys[j]) <= 2 * len(key)]
