@@ -192,8 +192,13 @@ def find_participants(paragraphs: list[str]) -> tuple[int, str | None] | None:
     >>> find_participants(["Plus de 170 personnes ont assisté à ce webinaire"])
     (170, 'plus de')
     """
-    for pattern in (_PARTICIPANTS, _ATTENDANCE):
+    # A plain substring test first: the regexes start with optional groups and are slow
+    # to scan over paragraphs that cannot match.
+    for pattern, needles in ((_PARTICIPANTS, ("particip", "inscrit")), (_ATTENDANCE, ("personnes",))):
         for text in paragraphs:
+            lowered = text.lower()
+            if not any(needle in lowered for needle in needles):
+                continue
             match = pattern.search(text)
             if match:
                 count = int(re.sub(r"\D", "", match.group("count")))
