@@ -222,8 +222,14 @@ class _Splitter:
         region = list(range(lo, hi))
         prev_copy = previous.body if previous and previous.block and previous.block.has_resume \
             else []
-        in_prev = [self._aligned(i, prev_copy) for i in region]
-        in_next = [self._aligned(i, next_resume) for i in region]
+        in_prev = [self._aligned(i, prev_copy, fuzzy=False) for i in region]
+        in_next = [self._aligned(i, next_resume, fuzzy=False) for i in region]
+        # Fuzzy matching is the costly part: only lines copied exactly on neither side need it
+        # (a line copied exactly on one side is, in practice, not a copy on the other).
+        for k, i in enumerate(region):
+            if not in_prev[k] and not in_next[k]:
+                in_prev[k] = self._aligned(i, prev_copy)
+                in_next[k] = self._aligned(i, next_resume)
         if block is None:
             return self._split_tail(region, previous)
         if not region:
@@ -242,7 +248,7 @@ class _Splitter:
             found = self._key_sets[ident] = frozenset(self.keys[j] for j in candidates)
         return found
 
-    def _aligned(self, i: int, candidates: Sequence[int]) -> float:
+    def _aligned(self, i: int, candidates: Sequence[int], fuzzy: bool = True) -> float:
         """Evidence that line i is copied among `candidates`: its weight, or 0."""
         if not candidates:
             return 0.0
@@ -252,6 +258,8 @@ class _Splitter:
         weight = float(min(len(key), EVIDENCE_LENGTH_CAP))
         if key in self._key_set(candidates):
             return weight
+        if not fuzzy:
+            return 0.0
         choices = [self.keys[j] for j in candidates
                    if 0.5 * len(key) <= len(self.keys[j]) <= 2 * len(key)]
         best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY)
