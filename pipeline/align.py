@@ -51,6 +51,10 @@ class Block:
 
 def align_paragraphs(body: Sequence[Paragraph], resume: Sequence[Paragraph]) -> list[Block]:
     """Consecutive blocks covering both copies, in order."""
+    if _words(body) == _words(resume) and [p.text for p in body] != [p.text for p in resume]:
+        # Same words, paragraphed differently: anchoring on equal paragraphs could pair a
+        # short repeated one ("la") across the copies and invent edits around it.
+        return [_block(body, resume, 0, len(body), 0, len(resume))]
     blocks: list[Block] = []
     pending: list[int] | None = None  # adjacent deletions and insertions form one run
     for op in Indel.opcodes([p.text for p in body], [p.text for p in resume]):
@@ -104,10 +108,18 @@ def _block(
 def _changed_blocks(
     body: Sequence[Paragraph], resume: Sequence[Paragraph], b0: int, b1: int, r0: int, r1: int
 ) -> list[Block]:
+    if b0 < b1 and r0 < r1 and _words(body[b0:b1]) == _words(resume[r0:r1]):
+        # Same words, other paragraphing (a paragraph split or merged, even beyond
+        # MAX_GROUP): one block, whose diff holds only layout.
+        return [_block(body, resume, b0, b1, r0, r1)]
     if b0 == b1 or r0 == r1 or (b1 - b0) * (r1 - r0) > MAX_PAIRING_CELLS:
         return [b for b in (_one_sided(body, resume, b0, b1, r0, r0),
                              _one_sided(body, resume, b1, b1, r0, r1)) if b]
     return [_block(body, resume, *segment) for segment in _pair(body, resume, b0, b1, r0, r1)]
+
+
+def _words(paragraphs: Sequence[Paragraph]) -> list[str]:
+    return [word for paragraph in paragraphs for word in paragraph.text.split()]
 
 
 def _one_sided(

@@ -21,6 +21,9 @@ MERGE_GAP_MAX_LETTERS = 3
 # Whitespace differences at most this many tokens apart are one hunk: 0 joins the spots that
 # share a token ("a\u00a0:\u00a0b"), and keeps a paragraph's distant spots apart.
 WHITESPACE_MERGE_GAP = 0
+# Up to this many consecutive changes are tried as one paragraph re-layout (see
+# `_join_layout_changes`): a paragraph cut in several places makes one change per cut.
+LAYOUT_GROUP_MAX = 6
 # A one-word change is a typo when at most this many letters differ...
 TYPO_MAX_EDITS = 2
 # ...and both words are at least this long: "le"/"la", "des"/"les" are different words.
@@ -118,26 +121,32 @@ def _merge_close(regions: list[Region]) -> list[Region]:
     return merged
 
 
-def _join_moved_breaks(
+def _join_layout_changes(
     body: Sequence[Token], resume: Sequence[Token], changes: list[list[int]]
 ) -> list[list[int]]:
-    """Two changes around a shared paragraph break that only move words across it ("choisi"
-    + ") la" against "choisi )" + "la") are one change: the boundary moved, the words did not."""
+    """Consecutive changes that together only move paragraph breaks are one change: "choisi"
+    + ") la" against "choisi )" + "la", or "la" + "la la la la la" against "la la" + "la" +
+    "la la la". Read in order, the words are the same; only the layout differs."""
     joined: list[list[int]] = []
-    for change in changes:
-        last = joined[-1] if joined else None
-        if last and _only_breaks_between(body, resume, last, change):
-            merged = [last[0], change[1], last[2], change[3]]
-            if _texts(body[merged[0] : merged[1]]) == _texts(resume[merged[2] : merged[3]]):
-                joined[-1] = merged
-                continue
-        joined.append(list(change))
+    k = 0
+    while k < len(changes):
+        end = _layout_group_end(body, resume, changes, k)
+        joined.append([changes[k][0], changes[end][1], changes[k][2], changes[end][3]])
+        k = end + 1
     return joined
 
 
-def _only_breaks_between(body: Sequence[Token], resume: Sequence[Token], a: list[int], b: list[int]) -> bool:
-    gap = body[a[1] : b[0]]
-    return bool(gap) and all(t.text == BREAK for t in gap) and b[2] - a[3] == len(gap)
+def _layout_group_end(
+    body: Sequence[Token], resume: Sequence[Token], changes: list[list[int]], k: int
+) -> int:
+    """The last change of the smallest group from change k whose words balance, or k itself."""
+    for end in range(k, min(k + LAYOUT_GROUP_MAX, len(changes))):
+        b_side = body[changes[k][0] : changes[end][1]]
+        r_side = resume[changes[k][2] : changes[end][3]]
+        has_break = any(t.text == BREAK for t in b_side) or any(t.text == BREAK for t in r_side)
+        if has_break and _texts(b_side) == _texts(r_side):
+            return end
+    return k
 
 
 def _texts(tokens: Sequence[Token]) -> list[str]:
@@ -146,7 +155,7 @@ def _texts(tokens: Sequence[Token]) -> list[str]:
 
 def diff_streams(body: Sequence[Token], resume: Sequence[Token]) -> list[Region]:
     """Regions where the streams differ, whitespace-only ones included, in stream order."""
-    changes = _join_moved_breaks(body, resume, _change_regions(body, resume))
+    changes = _join_layout_changes(body, resume, _change_regions(body, resume))
     regions = [Region(*c) for c in changes] + _whitespace_regions(body, resume, changes)
     return sorted(regions, key=lambda g: (g.b0, g.r0))
 

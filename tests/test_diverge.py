@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.align import align_paragraphs
@@ -196,6 +196,10 @@ def test_diffing_only_around_the_change_gives_the_same_hunks(monkeypatch) -> Non
 
 
 @settings(max_examples=200, deadline=None)
+# Found by hypothesis: five paragraphs merged into one (more than align.MAX_GROUP), and a
+# short paragraph repeated at another place in the other copy.
+@example(body_words=[["la"]] * 4 + [["la", "la"]], resume_words=[["la"] * 6])
+@example(body_words=[["la"], ["la"] * 5], resume_words=[["la"] * 2, ["la"], ["la"] * 3])
 @given(
     st.lists(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=12), min_size=0, max_size=6),
     st.lists(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=12), min_size=0, max_size=6),
