@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cli import app
-from pipeline.clean import clean_document, clean_text
+from pipeline.clean import clean_document, clean_lines, clean_text
 from pipeline.errors import InputError, PipelineError
 from pipeline.read import decode_export
 from pipeline.run import run_pipeline
@@ -224,6 +224,19 @@ def test_any_text_splits_or_fails_cleanly_and_accounts_for_every_line(text):
 @given(st.text(max_size=200))
 def test_clean_is_idempotent(text):
     assert clean_text(clean_text(text)) == clean_text(text)
+
+
+@given(st.lists(st.lists(st.sampled_from(
+    ["a", "é", "e\u0301", "\u0301", " ", "\u00a0", "\u202f", "\t", "\u200b", "\x07", "\x85", "\u2028",
+     "\u2003", ",", ".", "\u00ad", "\ufb01"]), max_size=30).map("".join), max_size=20))
+def test_clean_lines_is_clean_text_line_by_line(raws):
+    assert clean_lines(raws) == [clean_text(raw) for raw in raws]
+
+
+def test_stray_artefact_on_the_shipped_export_is_noted_with_its_line():
+    document = clean_document(decode_export(SHIPPED.read_bytes(), "export.txt"))
+    notes = [w for w in document.warnings if "stray artefact" in w]
+    assert notes == ["export.txt:167: stray artefact ',\\xa0,' left as written"]
 
 
 def test_input_error_names_file_and_line():
