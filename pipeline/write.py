@@ -10,9 +10,10 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict
+from collections.abc import Mapping, Sequence
+from dataclasses import fields
 from importlib import metadata as package_metadata
+from operator import attrgetter
 from pathlib import Path
 
 import pyarrow as pa
@@ -31,16 +32,32 @@ RECORDED_PACKAGES = ("pyarrow", "pandas", "rapidfuzz", "ftfy", "beautifulsoup4",
 PARQUET_OPTIONS = {"compression": "zstd", "use_dictionary": True, "write_statistics": True}
 
 
-def table_rows(report: RunReport) -> dict[str, list[dict]]:
-    """The rows of every table, as plain dicts in the order of their schema."""
+def table_columns(report: RunReport) -> dict[str, dict[str, list]]:
+    """The columns of every table, by name; resources are built row by row."""
     return {
-        "resources": [resource_row(r) for r in report.records],
-        "quarantine": [asdict(q) for q in report.quarantine],
-        "divergences": [asdict(d) for d in report.divergences],
-        "speakers": [asdict(s) for s in report.speakers],
-        "people": [asdict(p) for p in report.people],
-        "figures": [asdict(f) for f in report.figures],
+        "resources": _columns_of_rows([resource_row(r) for r in report.records]),
+        "quarantine": _field_columns(report.quarantine),
+        "divergences": _field_columns(report.divergences),
+        "speakers": _field_columns(report.speakers),
+        "people": _field_columns(report.people),
+        "figures": _field_columns(report.figures),
     }
+
+
+def _field_columns(items: Sequence) -> dict[str, list]:
+    """One column per dataclass field. Not `dataclasses.asdict`: its recursive deep copy
+    cost more than writing the Parquet files, and these records hold only scalars and
+    tuples of scalars, which pyarrow reads as they are."""
+    if not items:
+        return {}
+    names = [f.name for f in fields(items[0])]
+    getter = attrgetter(*names)  # returns a tuple of the fields (a bare value for one)
+    rows = [getter(item) for item in items] if len(names) > 1 else [(getter(i),) for i in items]
+    return {name: list(column) for name, column in zip(names, zip(*rows, strict=True), strict=True)}
+
+
+def _columns_of_rows(rows: list[dict]) -> dict[str, list]:
+    return {name: [row[name] for row in rows] for name in rows[0]} if rows else {}
 
 
 def resource_row(record: Record) -> dict:
@@ -73,15 +90,16 @@ def resource_row(record: Record) -> dict:
     }
 
 
-def to_arrow(name: str, rows: Iterable[Mapping]) -> pa.Table:
+def to_arrow(name: str, columns: Mapping[str, list]) -> pa.Table:
     """Build a table under its declared schema (a missing or extra column is an error)."""
     schema = TABLES[name]
-    rows = list(rows)
-    for row in rows[:1]:
-        extra = set(row) - set(schema.names)
-        if extra:
-            raise OutputError(f"table {name!r} got columns not in its schema: {sorted(extra)}")
-    return pa.Table.from_pylist(rows, schema=schema)
+    if not columns:
+        return schema.empty_table()
+    if set(columns) != set(schema.names):
+        raise OutputError(f"table {name!r}: columns {sorted(set(columns) ^ set(schema.names))} "
+                          "are in the data or in the schema, not in both")
+    return pa.Table.from_arrays([pa.array(columns[f.name], type=f.type) for f in schema],
+                                schema=schema)
 
 
 def write_tables(report: RunReport, out_dir: Path) -> dict[str, Path]:
@@ -96,9 +114,9 @@ def write_tables(report: RunReport, out_dir: Path) -> dict[str, Path]:
     staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir))
     try:
         written = {}
-        for name, rows in table_rows(report).items():
+        for name, columns in table_columns(report).items():
             path = staging / f"{name}.parquet"
-            pq.write_table(to_arrow(name, rows), path, **PARQUET_OPTIONS)
+            pq.write_table(to_arrow(name, columns), path, **PARQUET_OPTIONS)
             written[name] = path
         (staging / MANIFEST).write_text(
             json.dumps(manifest(report, written), ensure_ascii=False, indent=2, sort_keys=True)
