@@ -118,8 +118,9 @@ def _changed_blocks(
     return [_block(body, resume, *segment) for segment in _pair(body, resume, b0, b1, r0, r1)]
 
 
-def _words(paragraphs: Sequence[Paragraph]) -> list[str]:
-    return [word for paragraph in paragraphs for word in paragraph.text.split()]
+def _words(paragraphs: Sequence[Paragraph]) -> str:
+    """The words of some paragraphs, read in order (cleaned texts hold single spaces)."""
+    return " ".join(paragraph.text for paragraph in paragraphs)
 
 
 def _one_sided(

@@ -200,6 +200,7 @@ def test_diffing_only_around_the_change_gives_the_same_hunks(monkeypatch) -> Non
 # short paragraph repeated at another place in the other copy.
 @example(body_words=[["la"]] * 4 + [["la", "la"]], resume_words=[["la"] * 6])
 @example(body_words=[["la"], ["la"] * 5], resume_words=[["la"] * 2, ["la"], ["la"] * 3])
+@example(body_words=[["la"], ["la", "la"]], resume_words=[["la", "la"], ["la"]])
 @given(
     st.lists(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=12), min_size=0, max_size=6),
     st.lists(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=12), min_size=0, max_size=6),
