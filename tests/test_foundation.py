@@ -92,6 +92,18 @@ def test_written_tables_match_schemas_and_are_deterministic(shipped, tmp_path):
     assert pq.read_table(tmp_path / "a" / "resources.parquet").num_rows == 10
 
 
+def test_tables_written_in_small_row_groups_hold_the_same_rows(shipped, tmp_path, monkeypatch):
+    write_tables(shipped, tmp_path / "whole")
+    monkeypatch.setattr("pipeline.write.ROW_GROUP_ROWS", {"resources": 3})
+    monkeypatch.setattr("pipeline.write.DEFAULT_ROW_GROUP_ROWS", 4)
+    write_tables(shipped, tmp_path / "groups")
+    assert pq.ParquetFile(tmp_path / "groups" / "resources.parquet").num_row_groups == 4
+    for name in TABLES:
+        whole = pq.read_table(tmp_path / "whole" / f"{name}.parquet")
+        assert whole.equals(pq.read_table(tmp_path / "groups" / f"{name}.parquet")), name
+        assert whole.schema.field(0).metadata  # the descriptions survive the writer
+
+
 def test_cp1252_crlf_bom_and_html_renditions_give_the_same_records(shipped, tmp_path):
     text = SHIPPED.read_text(encoding="utf-8")
     (tmp_path / "cp.txt").write_bytes(text.replace("\n", "\r\n").encode("cp1252", errors="replace"))
