@@ -119,7 +119,8 @@ def find_artefacts(lines: Sequence[SourceLine]) -> list[Artefact]:
 def clean_document(document: SourceDocument) -> SourceDocument:
     """Clean every line of a document; stray artefacts become warnings naming their line."""
     raws = [line.raw for line in document.lines]
-    lines = tuple(SourceLine(line.number, line.raw, text)
+    # Most lines need no fix: they share the raw string rather than hold a second copy.
+    lines = tuple(SourceLine(line.number, line.raw, line.raw if text == line.raw else text)
                   for line, text in zip(document.lines, clean_lines(raws), strict=True))
     notes = [f"{document.source_file}:{a.line}: stray artefact {a.text!r} left as written"
              for a in find_artefacts(document.lines)]
