@@ -48,6 +48,7 @@ class RunReport:
     failures: tuple[ReadFailure, ...] = ()
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # where the time went
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -80,19 +81,38 @@ def _rare_gc_pauses() -> Iterator[None]:
         gc.set_threshold(*saved)
 
 
+class _Stopwatch:
+    """Seconds spent per stage, summed over the documents of a run."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+
 def _run_stages(path: Path, progress: Progress | None) -> RunReport:
+    clock = _Stopwatch()
     # 1. read: decode bytes, line endings, mojibake, HTML renditions
-    read = read_exports(path)
+    with clock.stage("read"):
+        read = read_exports(path)
     documents, failures = list(read.documents), list(read.failures)
     raw_records: list[RawRecord] = []
     quarantine: list[QuarantinedSpan] = []
     kept: list[SourceDocument] = []
     for done, document in enumerate(documents, 1):
         # 2. clean: NFC, spaces, artefacts noted
-        document = clean_document(document)
+        with clock.stage("clean"):
+            document = clean_document(document)
         # 3. split: records and quarantined spans, every line accounted for
         try:
-            split = split_records(document)
+            with clock.stage("split"):
+                split = split_records(document)
         except InputError as error:
             shown = str(path / document.source_file) if path.is_dir() else str(path)
             failures.append(ReadFailure(document.source_file, str(InputError(
@@ -106,12 +126,16 @@ def _run_stages(path: Path, progress: Progress | None) -> RunReport:
     if not kept:
         raise InputError("; ".join(f.message for f in failures) or "no input")
     # 4. metadata
-    records = _interpret(raw_records)
+    with clock.stage("metadata"):
+        records = _interpret(raw_records)
     # 5. diverge: align body and Résumé, classify hunks, merged canonical text
-    records, divergences = diverge_records(records)
+    with clock.stage("diverge"):
+        records, divergences = diverge_records(records)
     # 6. speakers and figures over the canonical text (one copy per record)
-    found = extract_speakers(records)
-    figures = extract_figures(records)
+    with clock.stage("speakers"):
+        found = extract_speakers(records)
+    with clock.stage("figures"):
+        figures = extract_figures(records)
     warnings = [w for d in kept for w in d.warnings]
     warnings += [f"{r.source_file}:{r.title_line}: {r.title}: {w}" for r in records for w in r.warnings]
     warnings += [f.message for f in failures]
@@ -127,6 +151,7 @@ def _run_stages(path: Path, progress: Progress | None) -> RunReport:
         warnings=tuple(warnings),
         counts={"records": len(records), "quarantined_lines": sum(
             q.line_end - q.line_start + 1 for q in quarantine)},
+        stage_seconds=clock.seconds,
     )
 
 
