@@ -15,9 +15,13 @@ from itertools import accumulate
 
 from pipeline.records import SourceDocument, SourceLine
 
-# Spaces a French text uses besides U+0020: no-break (U+00A0), narrow no-break (U+202F,
-# before ; : ! ?), figure and thin spaces. All are layout, not content, once cleaned.
-SPACE_CHARS = "\u00a0\u202f\u2007\u2009\u200a\u2002\u2003\u3000\t\f\v"
+# Every whitespace character but U+0020 and line breaks: the no-break (U+00A0) and narrow
+# no-break (U+202F) spaces of French typography, the other Unicode spaces, tab, form feed,
+# NEL and the line/paragraph separators. All are layout, not content, once cleaned; after
+# cleaning, the only whitespace in a line is single U+0020 spaces, so " ".join(words) and
+# str.split() agree.
+SPACE_CHARS = ("\u00a0\u202f\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+               "\u2009\u200a\u205f\u3000\u2028\u2029\x85\t\f\v")
 # Zero-width characters, soft hyphens and C0 controls other than line breaks: dropped.
 DROPPED_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + "".join(
     map(chr, [*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f]))

@@ -238,6 +238,13 @@ def test_clean_is_idempotent(text):
     assert clean_text(clean_text(text)) == clean_text(text)
 
 
+@given(st.text(max_size=200).filter(lambda t: "\n" not in t and "\r" not in t))
+def test_a_cleaned_line_holds_only_single_plain_spaces(text):
+    # Later stages compare words as " ".join(...) of cleaned texts, relying on this.
+    cleaned = clean_text(text)
+    assert " ".join(cleaned.split()) == cleaned
+
+
 @given(st.lists(st.lists(st.sampled_from(
     ["a", "é", "e\u0301", "\u0301", " ", "\u00a0", "\u202f", "\t", "\u200b", "\x07", "\x85", "\u2028",
      "\u2003", ",", ".", "\u00ad", "\ufb01"]), max_size=30).map("".join), max_size=20))
