@@ -198,8 +198,9 @@ def duplicate_status(record: RawRecord) -> str:
     return "resume_only" if record.resume else "none"
 
 
-def _words(paragraphs) -> list[str]:
-    return " ".join(p.text for p in paragraphs).split()
+def _words(paragraphs) -> str:
+    """The words, read in order (cleaned texts hold single spaces: no split needed)."""
+    return " ".join(p.text for p in paragraphs)
 
 
 def _structure_warnings(raw: RawRecord) -> tuple[str, ...]:
