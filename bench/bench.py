@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from pipeline.workers import default_workers
+
 SHIPPED = Path("data/raw/rtes_export_2020-2021.txt")
 OUT = Path("bench/out")
 TARGET_BYTES = 20_000_000
@@ -44,7 +46,8 @@ with tempfile.TemporaryDirectory() as out:
 done = time.perf_counter()
 stages = dict(report.stage_seconds, write=done - ran)
 print(json.dumps({"seconds": done - started, "records": len(report.records), "stages": stages,
-                  "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                  "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "worker_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 """
 
 
@@ -69,10 +72,12 @@ def main() -> None:
         seconds, mb = last["seconds"], path.stat().st_size / 1e6
         base = base or seconds
         rows.append(f"{label:>6} {mb:8.2f} MB {seconds:7.2f} s {mb / seconds:7.2f} MB/s "
-                    f"{last['records'] / seconds:9.0f} rec/s  peak {last['rss_kb'] / 1024:7.0f} MB  "
-                    f"time x{seconds / base:6.1f}")
+                    f"{last['records'] / seconds:9.0f} rec/s  peak {last['rss_kb'] / 1024:5.0f} MB "
+                    f"+ worker {last['worker_rss_kb'] / 1024:4.0f} MB  time x{seconds / base:6.1f}")
     print(f"end to end (read to written tables), median of {REPEATS} runs per size")
-    print("  size        MB      time     throughput   records/s   peak RSS   time vs 1x")
+    print(f"workers: {default_workers()} (RTES_WORKERS to change)")
+    print("  size        MB      time     throughput   records/s   peak RSS (main + largest worker)"
+          "   time vs 1x")
     print("\n".join(rows))
     total = sum(last["stages"].values())
     print("~20MB by stage: " + ", ".join(

@@ -29,10 +29,12 @@ from pipeline.hunks import (
 )
 from pipeline.judge import judged, mark_truncation, pair_moves
 from pipeline.lexicon import WordCounts, count_words
-from pipeline.records import Divergence, Paragraph, Record, Text
+from pipeline.records import Divergence, Paragraph, RawRecord, Record, Text
 from pipeline.tokens import END, Token, raw_side_text, side_text, word_count
 
-__all__ = ["DivergenceResult", "count_words", "diverge_record", "diverge_records"]
+__all__ = [
+    "DivergenceResult", "corpus_words", "count_words", "diverge_one", "diverge_record", "diverge_records",
+]
 
 # Tokens of context kept on each side of a hunk: enough to find the spot by eye, few enough
 # that an edit a sentence away does not change the hunk's fingerprint.
@@ -306,22 +308,30 @@ def _similarity(hunks: list[Hunk], body: Sequence[Paragraph], resume: Sequence[P
 def diverge_records(records: Sequence[Record]) -> tuple[tuple[Record, ...], tuple[Divergence, ...]]:
     """Run the stage over every record: the records with their merged `text`, status,
     `n_divergences` and `similarity` filled in, and all divergences in record order.
-
-    The word frequencies are counted over every record's title, body and Résumé first,
-    so that evidence from one record ("Mobicoop" elsewhere) helps judge another.
     """
-    corpus = count_words(
-        p.text for r in records for p in (r.raw.title, *r.raw.body, *r.raw.resume)
-    )
+    corpus = corpus_words([record.raw for record in records])
     updated, divergences = [], []
     for record in records:
-        result = diverge_record(record.resource_id, record.raw.body, record.raw.resume, corpus)
-        updated.append(replace(
-            record,
-            text=result.text,
-            duplicate_status=result.status,
-            n_divergences=result.n_divergences,
-            similarity=result.similarity,
-        ))
-        divergences.extend(result.divergences)
+        record, found = diverge_one(record, corpus)
+        updated.append(record)
+        divergences.extend(found)
     return tuple(updated), tuple(divergences)
+
+
+def corpus_words(raws: Sequence[RawRecord]) -> WordCounts:
+    """Word frequencies over every record's title, body and Résumé, counted before any
+    record is judged, so that evidence from one record ("Mobicoop" elsewhere) helps judge
+    another."""
+    return count_words(p.text for r in raws for p in (r.title, *r.body, *r.resume))
+
+
+def diverge_one(record: Record, corpus: WordCounts) -> tuple[Record, tuple[Divergence, ...]]:
+    """One record with its merged `text`, status, counts filled in; and its divergences."""
+    result = diverge_record(record.resource_id, record.raw.body, record.raw.resume, corpus)
+    return replace(
+        record,
+        text=result.text,
+        duplicate_status=result.status,
+        n_divergences=result.n_divergences,
+        similarity=result.similarity,
+    ), result.divergences

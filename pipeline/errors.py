@@ -15,6 +15,14 @@ class PipelineError(Exception):
             where = f"{source_file}:{line}"
         super().__init__(f"{where}: {message}" if where else message)
 
+    def __reduce__(self):
+        # Rebuilt with its keywords when it crosses from a worker process.
+        return _rebuild, (type(self), self.detail, self.source_file, self.line)
+
+
+def _rebuild(kind: type[PipelineError], detail: str, source_file: str | None, line: int | None):
+    return kind(detail, source_file=source_file, line=line)
+
 
 class InputError(PipelineError):
     """An input file cannot be read as an RTES export (empty, binary, no record...)."""

@@ -9,17 +9,21 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from pipeline.clean import clean_document
-from pipeline.diverge import diverge_records
+from pipeline.diverge import corpus_words, diverge_one
 from pipeline.errors import InputError
-from pipeline.figures import extract_figures
+from pipeline.figures import record_figures
+from pipeline.lexicon import WordCounts
 from pipeline.metadata import normalise_metadata
 from pipeline.read import ReadFailure, read_exports
 from pipeline.records import (
     Divergence,
     Figure,
+    Metadata,
+    Paragraph,
     Person,
     QuarantinedSpan,
     RawRecord,
@@ -30,6 +34,7 @@ from pipeline.records import (
 )
 from pipeline.speakers import extract_speakers
 from pipeline.split import fold_accents, split_records
+from pipeline.workers import map_in_order
 
 Progress = Callable[[int, int], None]
 
@@ -52,15 +57,17 @@ class RunReport:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def run_pipeline(path: Path, progress: Progress | None = None) -> RunReport:
+def run_pipeline(path: Path, progress: Progress | None = None, workers: int | None = None) -> RunReport:
     """Read, clean, split, interpret and analyse every export under `path`.
+
+    `workers` processes share the per-record stages (default: `workers.default_workers()`).
 
     Raises `InputError` when no input could be read; a folder where only some files are
     bad yields a report whose `failures` name them.
     """
     started = time.perf_counter()
     with _rare_gc_pauses():
-        report = _run_stages(Path(path), progress)
+        report = _run_stages(Path(path), progress, workers)
     return replace(report, seconds=time.perf_counter() - started)
 
 
@@ -96,7 +103,7 @@ class _Stopwatch:
             self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
 
 
-def _run_stages(path: Path, progress: Progress | None) -> RunReport:
+def _run_stages(path: Path, progress: Progress | None, workers: int | None) -> RunReport:
     clock = _Stopwatch()
     # 1. read: decode bytes, line endings, mojibake, HTML renditions
     with clock.stage("read"):
@@ -125,17 +132,13 @@ def _run_stages(path: Path, progress: Progress | None) -> RunReport:
             progress(done, len(documents))
     if not kept:
         raise InputError("; ".join(f.message for f in failures) or "no input")
-    # 4. metadata
-    with clock.stage("metadata"):
-        records = _interpret(raw_records)
-    # 5. diverge: align body and Résumé, classify hunks, merged canonical text
-    with clock.stage("diverge"):
-        records, divergences = diverge_records(records)
-    # 6. speakers and figures over the canonical text (one copy per record)
+    # 4-6. record by record, on every core: metadata; diverge (align body and Résumé,
+    # classify hunks, merged canonical text); figures in the canonical text
+    with clock.stage("metadata+diverge+figures"):
+        records, divergences, figures = _analyse_records(raw_records, workers)
+    # 6. speakers over the canonical text (one copy per record), linked across records
     with clock.stage("speakers"):
         found = extract_speakers(records)
-    with clock.stage("figures"):
-        figures = extract_figures(records)
     warnings = [w for d in kept for w in d.warnings]
     warnings += [f"{r.source_file}:{r.title_line}: {r.title}: {w}" for r in records for w in r.warnings]
     warnings += [f.message for f in failures]
@@ -155,24 +158,91 @@ def _run_stages(path: Path, progress: Progress | None) -> RunReport:
     )
 
 
-def _interpret(raw_records: list[RawRecord]) -> list[Record]:
+def _analyse_records(
+    raw_records: list[RawRecord], workers: int | None
+) -> tuple[list[Record], list[Divergence], list[Figure]]:
+    """Stages 4-6 for every record; what links records (ids, word counts) comes first."""
     ids = resource_ids(raw_records)
     index_in_file: Counter[str] = Counter()
-    records = []
+    jobs = []
     for raw, resource_id in zip(raw_records, ids, strict=True):
-        text = Text(raw.body or raw.resume)
-        metadata = normalise_metadata(raw, text.paragraphs)
-        records.append(Record(
-            resource_id=resource_id,
-            record_index=index_in_file[raw.source_file],
-            raw=raw,
-            metadata=metadata,
-            text=text,
-            duplicate_status=duplicate_status(raw),
-            warnings=raw.warnings + metadata.warnings + _structure_warnings(raw),
-        ))
+        jobs.append(_Job(raw, resource_id, index_in_file[raw.source_file]))
         index_in_file[raw.source_file] += 1
-    return records
+    analyse = partial(_analyse, corpus=corpus_words(raw_records))
+    records, divergences, figures = [], [], []
+    for job, done in zip(jobs, map_in_order(analyse, jobs, workers), strict=True):
+        records.append(done.record(job))
+        divergences.extend(done.divergences)
+        figures.extend(done.figures)
+    return records, divergences, figures
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    raw: RawRecord
+    resource_id: str
+    record_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysed:
+    """What stages 4-6 add to a record. It travels back from a worker process, so the raw
+    record stays out of it, and the canonical text names the paragraphs it shares with the
+    body (most of them) by their index instead of copying them."""
+
+    metadata: Metadata
+    text: tuple[Paragraph | int, ...]
+    duplicate_status: str
+    n_divergences: int
+    similarity: float | None
+    warnings: tuple[str, ...]
+    divergences: tuple[Divergence, ...]
+    figures: tuple[Figure, ...]
+
+    def record(self, job: _Job) -> Record:
+        source = job.raw.body or job.raw.resume
+        return Record(
+            resource_id=job.resource_id,
+            record_index=job.record_index,
+            raw=job.raw,
+            metadata=self.metadata,
+            text=Text(tuple(source[p] if isinstance(p, int) else p for p in self.text)),
+            duplicate_status=self.duplicate_status,
+            n_divergences=self.n_divergences,
+            similarity=self.similarity,
+            warnings=self.warnings,
+        )
+
+
+def _analyse(job: _Job, corpus: WordCounts) -> _Analysed:
+    record = interpret(job.raw, job.resource_id, job.record_index)
+    record, divergences = diverge_one(record, corpus)
+    source = {id(p): i for i, p in enumerate(job.raw.body or job.raw.resume)}
+    return _Analysed(
+        metadata=record.metadata,
+        text=tuple(source.get(id(p), p) for p in record.text.paragraphs),
+        duplicate_status=record.duplicate_status,
+        n_divergences=record.n_divergences,
+        similarity=record.similarity,
+        warnings=record.warnings,
+        divergences=divergences,
+        figures=tuple(record_figures(record)),
+    )
+
+
+def interpret(raw: RawRecord, resource_id: str, record_index: int) -> Record:
+    """Stage 4: a raw record with its metadata read; its text is the body (or Résumé)."""
+    text = Text(raw.body or raw.resume)
+    metadata = normalise_metadata(raw, text.paragraphs)
+    return Record(
+        resource_id=resource_id,
+        record_index=record_index,
+        raw=raw,
+        metadata=metadata,
+        text=text,
+        duplicate_status=duplicate_status(raw),
+        warnings=raw.warnings + metadata.warnings + _structure_warnings(raw),
+    )
 
 
 def resource_ids(records: list[RawRecord]) -> list[str]:

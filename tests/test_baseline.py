@@ -225,7 +225,7 @@ def test_github_escaping() -> None:
 
 
 def test_run_pipeline_runs_the_divergence_stage() -> None:
-    """`check` and `diff` read the run's divergences: run.py must call `diverge_records`."""
+    """`check` and `diff` read the run's divergences: run.py must run the divergence stage."""
     report = run_pipeline(SHIPPED)
     assert len(report.divergences) == 15
     scic = next(r for r in report.records if r.title == SCIC_TITLE)

@@ -62,7 +62,7 @@ class _Reading(NamedTuple):
 
 def extract_figures(records: Sequence[Record]) -> tuple[Figure, ...]:
     """Every figure of every record: title first, then the canonical text, in text order."""
-    return tuple(figure for record in records for figure in _record_figures(record))
+    return tuple(figure for record in records for figure in record_figures(record))
 
 
 def find_figures(text: str, resource_id: str = "") -> tuple[Figure, ...]:
@@ -72,7 +72,8 @@ def find_figures(text: str, resource_id: str = "") -> tuple[Figure, ...]:
     return tuple(_place(resource_id, text, starts, lines, in_title=False, ids=Counter()))
 
 
-def _record_figures(record: Record) -> Iterator[Figure]:
+def record_figures(record: Record) -> Iterator[Figure]:
+    """The figures of one record: its title's, then its canonical text's."""
     ids: Counter[tuple[bool, str]] = Counter()
     yield from _place(record.resource_id, record.title, [0], [record.title_line], True, ids)
     paragraphs = record.text.paragraphs

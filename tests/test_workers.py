@@ -1,0 +1,51 @@
+"""Per-record stages on several processes give exactly what a serial run gives."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.run import run_pipeline
+from pipeline.workers import map_in_order
+from pipeline.write import write_tables
+
+SHIPPED = Path("data/raw/rtes_export_2020-2021.txt")
+
+
+def _square_or_fail(n: int) -> int:
+    if n == 97:
+        raise InputError("bad record", source_file="x.txt", line=97)
+    return n * n
+
+
+def test_results_come_back_in_input_order(monkeypatch):
+    monkeypatch.setattr("pipeline.workers.MIN_ITEMS_PER_WORKER", 1)
+    assert map_in_order(_square_or_fail, range(50), workers=3) == [n * n for n in range(50)]
+
+
+def test_an_error_in_a_worker_reaches_the_caller_with_its_file_and_line(monkeypatch):
+    monkeypatch.setattr("pipeline.workers.MIN_ITEMS_PER_WORKER", 1)
+    with pytest.raises(InputError) as caught:
+        map_in_order(_square_or_fail, range(100), workers=2)  # 97 is in the worker's half
+    assert (caught.value.source_file, caught.value.line, caught.value.detail) == ("x.txt", 97, "bad record")
+
+
+def test_pipeline_errors_survive_pickling():
+    error = pickle.loads(pickle.dumps(InputError("empty", source_file="a.txt", line=3)))
+    assert (type(error), str(error), error.line) == (InputError, "a.txt:3: empty", 3)
+
+
+def test_parallel_run_writes_the_same_bytes_as_a_serial_run(tmp_path, monkeypatch):
+    lines = SHIPPED.read_text(encoding="utf-8").split("\n")
+    export = tmp_path / "export.txt"
+    export.write_text("\n".join([lines[0]] + lines[1:] * 4), encoding="utf-8")  # 40 records
+    monkeypatch.setattr("pipeline.workers.MIN_ITEMS_PER_WORKER", 5)
+    write_tables(run_pipeline(export, workers=1), tmp_path / "serial")
+    parallel = run_pipeline(export, workers=2)
+    assert len(parallel.records) == 40
+    write_tables(parallel, tmp_path / "parallel")
+    for table in sorted((tmp_path / "serial").glob("*.parquet")):
+        assert table.read_bytes() == (tmp_path / "parallel" / table.name).read_bytes(), table.name
