@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from pipeline.errors import OutputError
 from pipeline.records import Record
-from pipeline.run import RunReport
+from pipeline.run import RunReport, rare_gc_pauses
 from pipeline.schemas import TABLES
 
 MANIFEST = "manifest.json"
@@ -138,7 +138,11 @@ def write_tables(report: RunReport, out_dir: Path) -> dict[str, Path]:
     is complete are they renamed into place (rename is atomic on one file system), the
     manifest last, so a crash mid-run never leaves a half-written table.
     """
-    out_dir = Path(out_dir)
+    with rare_gc_pauses():
+        return _write_tables(report, Path(out_dir))
+
+
+def _write_tables(report: RunReport, out_dir: Path) -> dict[str, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir))
     try:
