@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
@@ -31,6 +31,8 @@ _SPECIALS = re.compile(f"[{re.escape(SPACE_CHARS + DROPPED_CHARS)}]")
 _SPACE_RUNS = re.compile("  +")  # not " {2,}": a literal prefix lets re scan 3x faster
 # Punctuation repeated around a no-break space: a stray artefact of the site's editor.
 _STRAY_ARTEFACT = re.compile("([,;.:])[ \u00a0\u202f]+\\1")
+# What every _STRAY_ARTEFACT match becomes once cleaned (its spaces folded into one).
+_ARTEFACT_MARKS = tuple(f"{mark} {mark}" for mark in ",;.:")
 
 
 def nfc(text: str) -> str:
@@ -107,17 +109,28 @@ class Artefact:
 
 
 def find_artefacts(lines: Sequence[SourceLine]) -> list[Artefact]:
-    """Stray artefacts worth a warning (",\u00a0,"): noted, not repaired.
+    """Stray artefacts (",\u00a0,") in cleaned lines, worth a warning: noted, not repaired.
 
     They are left in the text because the Résumé copy usually lacks them, and the
     divergence stage then reports them as a punctuation hunk with a preferred side.
     """
-    joined = "\n".join(line.raw for line in lines)
-    matches = list(_STRAY_ARTEFACT.finditer(joined))
-    if not matches:
+    # Candidate lines first, by plain substring search over the cleaned text (memory
+    # speed); the regex, which stops at every punctuation mark, then reads only those.
+    cleaned = "\n".join(line.text for line in lines)
+    places = [place for mark in _ARTEFACT_MARKS for place in _find_all(cleaned, mark)]
+    if not places:
         return []
-    starts = list(accumulate((len(line.raw) + 1 for line in lines[:-1]), initial=0))
-    return [Artefact(lines[bisect_right(starts, m.start()) - 1].number, m.group(0)) for m in matches]
+    starts = list(accumulate((len(line.text) + 1 for line in lines[:-1]), initial=0))
+    candidates = sorted({bisect_right(starts, place) - 1 for place in places})
+    return [Artefact(lines[i].number, match.group(0)) for i in candidates
+            for match in _STRAY_ARTEFACT.finditer(lines[i].raw)]
+
+
+def _find_all(text: str, needle: str) -> Iterator[int]:
+    place = text.find(needle)
+    while place >= 0:
+        yield place
+        place = text.find(needle, place + 1)
 
 
 def clean_document(document: SourceDocument) -> SourceDocument:
@@ -127,5 +140,5 @@ def clean_document(document: SourceDocument) -> SourceDocument:
     lines = tuple(SourceLine(line.number, line.raw, line.raw if text == line.raw else text)
                   for line, text in zip(document.lines, clean_lines(raws), strict=True))
     notes = [f"{document.source_file}:{a.line}: stray artefact {a.text!r} left as written"
-             for a in find_artefacts(document.lines)]
+             for a in find_artefacts(lines)]
     return replace(document, lines=lines, warnings=document.warnings + tuple(notes))

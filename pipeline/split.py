@@ -132,14 +132,19 @@ def label_of(text: str) -> str | None:
 
 def inline_label(text: str) -> tuple[str, str] | None:
     """'Type de ressource : Autres' written on one line: (label, value)."""
-    if text[:1] not in "TtRr":
-        return None
+    if text[:1] not in "TtRr" or ":" not in text[:LABEL_MAX_CHARS + 10]:
+        return None  # cheap exits: the label and its colon open the line
     match = _INLINE_LABEL.match(fold_accents(text[:LABEL_MAX_CHARS + 80]))
     if not match:
         return None
     label = label_of(match.group(1))
     value = text.split(":", 1)[1].strip()
     return (label, value) if label else None
+
+
+def _any_label(text: str) -> str | None:
+    """The label of a label line, or of a label written inline with its value."""
+    return label_of(text) or (inline_label(text) or (None,))[0]
 
 
 def _find_blocks(lines: Sequence[SourceLine]) -> list[_Block]:
@@ -155,10 +160,10 @@ def _find_blocks(lines: Sequence[SourceLine]) -> list[_Block]:
 
 
 def _block_at(lines: Sequence[SourceLine], start: int) -> _Block | None:
-    labels = [label_of(line.text) or (inline_label(line.text) or (None,))[0]
-              for line in lines[start:start + 2]]
-    first = labels[0]
-    if first == LABEL_DOCUMENTS and len(labels) > 1 and labels[1] in (LABEL_TYPE, LABEL_PRIVATE):
+    first = _any_label(lines[start].text)
+    if first == LABEL_DOCUMENTS and start + 1 < len(lines) and _any_label(
+        lines[start + 1].text
+    ) in (LABEL_TYPE, LABEL_PRIVATE):
         i = start + 1
     elif first in (LABEL_TYPE, LABEL_PRIVATE):
         i = start
