@@ -121,7 +121,7 @@ def _run_stages(path: Path, progress: Progress | None, workers: int | None) -> R
         # 3. split: records and quarantined spans, every line accounted for
         try:
             with clock.stage("split"):
-                split = split_records(document)
+                split = split_records(document, workers)
         except InputError as error:
             shown = str(path / document.source_file) if path.is_dir() else str(path)
             failures.append(ReadFailure(document.source_file, str(InputError(

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.errors import InputError
 from pipeline.records import Paragraph, QuarantinedSpan, RawRecord, SourceDocument, SourceLine
+from pipeline.workers import default_workers, run_beside
 
 # Two paragraphs are copies of each other above this similarity (0-100, rapidfuzz ratio).
 # The Résumé copies in the shipped export score >= 90 against their body paragraph, while
@@ -31,6 +32,9 @@ EVIDENCE_LENGTH_CAP = 200
 # Lines shorter than this ("Ressources :", "(Re)voir l'échange") recur in every record, so
 # their copies say nothing about where a record ends.
 MIN_EVIDENCE_CHARS = 25
+# A document is split on two processes from this many regions (records) per half: below
+# it, forking costs more than the ~0.6 ms a region takes.
+MIN_REGIONS_PER_HALF = 200
 # Titles are one line; a longer line, or one with more words, is a paragraph.
 TITLE_MAX_CHARS = 250
 TITLE_MAX_WORDS = 35
@@ -101,8 +105,12 @@ class _Draft:
     warnings: list[str] = field(default_factory=list)
 
 
-def split_records(document: SourceDocument) -> SplitResult:
-    """Cut a cleaned document into records and quarantined spans covering every line."""
+def split_records(document: SourceDocument, workers: int | None = None) -> SplitResult:
+    """Cut a cleaned document into records and quarantined spans covering every line.
+
+    A long document is split in two halves on two processes (`workers`, default: one per
+    core), with the same result as one process.
+    """
     lines = [line for line in document.lines if not line.is_blank]
     where = f"{document.source_file}"
     if not lines:
@@ -115,7 +123,7 @@ def split_records(document: SourceDocument) -> SplitResult:
         raise InputError(f"{problem}: this is not an RTES export, or it is cut off before "
                          "its first record ends", source_file=where, line=lines[-1].number)
     splitter = _Splitter(lines, blocks, document.source_file)
-    drafts, quarantined = splitter.run()
+    drafts, quarantined = splitter.run(workers or default_workers())
     return _assemble(document, lines, drafts, quarantined)
 
 
@@ -211,15 +219,22 @@ class _Splitter:
         self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
         self._key_sets: dict[tuple[int, int, int], _Copies] = {}
 
-    def run(self) -> tuple[list[_Draft], list[tuple[int, str]]]:
+    def run(self, workers: int = 1) -> tuple[list[_Draft], list[tuple[int, str]]]:
+        regions = len(self.blocks) + 1
+        if workers < 2 or regions < 2 * MIN_REGIONS_PER_HALF:
+            drafts, _ = self._regions(0, regions, None)
+            return drafts, self.quarantined
+        return self._run_in_halves(regions // 2, regions)
+
+    def _regions(self, first: int, stop: int, previous: _Draft | None) -> tuple[list[_Draft], _Draft | None]:
+        """Split regions [first, stop); `previous` owns the block before region `first`.
+        Returns the drafts and the one owning the last block (the next region's previous)."""
         drafts: list[_Draft] = []
-        bounds = [0] + [b.end for b in self.blocks]
-        starts = [b.start for b in self.blocks] + [len(self.lines)]
-        previous: _Draft | None = None
-        for index, (lo, hi) in enumerate(zip(bounds, starts, strict=True)):
+        for index in range(first, stop):
+            lo = self.blocks[index - 1].end if index else 0
+            hi = self.blocks[index].start if index < len(self.blocks) else len(self.lines)
             block = self.blocks[index] if index < len(self.blocks) else None
-            next_resume = self._following_region(index)
-            new = self._split_region(lo, hi, previous, block, next_resume)
+            new = self._split_region(lo, hi, previous, block, self._following_region(index))
             drafts.extend(new)
             if new and block is not None:
                 new[-1].block = block
@@ -227,7 +242,29 @@ class _Splitter:
             elif block is not None:
                 self._quarantine(range(block.start, block.end), "metadata block without a title")
                 previous = None
-        return drafts, self.quarantined
+        return drafts, previous
+
+    def _run_in_halves(self, seam: int, regions: int) -> tuple[list[_Draft], list[tuple[int, str]]]:
+        """Regions before the seam here; the rest in a worker, which starts one region early
+        without the record before it (previous=None). Where it places that region's record
+        as this process does (nearly always: its copy aligns either way), its work is
+        taken; otherwise it is dropped and the rest runs here. Either way the result is
+        exactly the serial one.
+        """
+        def second_half():
+            _, guessed = self._regions(seam - 1, seam, None)
+            mark, seen = len(self.quarantined), _snapshot(guessed)
+            drafts, _ = self._regions(seam, regions, guessed)
+            return seen, guessed, drafts, self.quarantined[mark:]
+
+        (drafts, owner), (seen, guessed, rest, rest_quarantined) = run_beside(
+            lambda: self._regions(0, seam, None), second_half)
+        if _snapshot(owner) != seen:
+            rest, _ = self._regions(seam, regions, owner)
+            return drafts + rest, self.quarantined
+        if owner is not None:
+            drafts[-1] = guessed  # the same record, with its Résumé from the worker
+        return drafts + rest, self.quarantined + rest_quarantined
 
     def _following_region(self, index: int) -> range:
         """Lines after block `index` up to the next block: where its Résumé lies."""
@@ -425,6 +462,13 @@ class _Splitter:
 
     def _quarantine(self, indexes, reason: str) -> None:
         self.quarantined.extend((i, reason) for i in indexes)
+
+
+def _snapshot(draft: _Draft | None) -> tuple | None:
+    """What a draft holds before the next region gives it its Résumé lines."""
+    if draft is None:
+        return None
+    return draft.title, tuple(draft.body), tuple(draft.tags), draft.block, tuple(draft.warnings)
 
 
 # --- assembly ----------------------------------------------------------------------------

@@ -66,6 +66,26 @@ def map_in_order(
     return results
 
 
+def run_beside(here: Callable[[], Result], there: Callable[[], Item]) -> tuple[Result, Item]:
+    """Run `there` in a forked worker while this process runs `here`; both results."""
+    global _task
+    _task = (there, ())
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            pending = pool.apply_async(_run_task)
+            mine = here()
+            return mine, pending.get()
+    finally:
+        _task = None
+        gc.unfreeze()
+
+
+def _run_task():
+    assert _task is not None, "a worker runs only a task set before the fork"
+    return _task[0]()
+
+
 def _run_chunk(start: int, stop: int) -> list:
     assert _task is not None, "a worker runs only a task set before the fork"
     function, items = _task

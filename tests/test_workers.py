@@ -49,3 +49,34 @@ def test_parallel_run_writes_the_same_bytes_as_a_serial_run(tmp_path, monkeypatc
     write_tables(parallel, tmp_path / "parallel")
     for table in sorted((tmp_path / "serial").glob("*.parquet")):
         assert table.read_bytes() == (tmp_path / "parallel" / table.name).read_bytes(), table.name
+
+
+def test_a_document_split_in_two_halves_gives_the_serial_records_at_every_seam():
+    """White-box: the worker guesses the record before its first region; where the guess
+    is wrong (a private record's title placed by shape, say), its work must be dropped."""
+    from pipeline.clean import clean_document
+    from pipeline.read import decode_export
+    from pipeline.split import _find_blocks, _Splitter
+
+    text = SHIPPED.read_text(encoding="utf-8")
+    document = clean_document(decode_export((text + "\n" + text.split("\n", 1)[1]).encode(), "x.txt"))
+    lines = [line for line in document.lines if not line.is_blank]
+    blocks = _find_blocks(lines)
+    serial = _Splitter(lines, blocks, "x.txt").run(workers=1)
+    regions = len(blocks) + 1
+    dropped = 0
+    for seam in range(1, regions):
+        splitter = _Splitter(lines, blocks, "x.txt")
+        here = []  # region ranges split in this process: a second one means the worker's was dropped
+        splitter._regions = _recording(splitter._regions, here)
+        drafts, quarantined = splitter._run_in_halves(seam, regions)
+        assert (drafts, quarantined) == serial, seam
+        dropped += len(here) > 1
+    assert regions == 21 and 0 < dropped < regions - 1, dropped  # both paths were taken
+
+
+def _recording(regions, calls: list):
+    def recorded(*args):
+        calls.append(args[:2])
+        return regions(*args)
+    return recorded
