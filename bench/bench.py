@@ -9,7 +9,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+import psutil
 
 from pipeline.workers import default_workers
 
@@ -46,8 +49,7 @@ with tempfile.TemporaryDirectory() as out:
 done = time.perf_counter()
 stages = dict(report.stage_seconds, write=done - ran)
 print(json.dumps({"seconds": done - started, "records": len(report.records), "stages": stages,
-                  "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                  "worker_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+                  "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
 
 
@@ -55,10 +57,32 @@ def measure(path: Path) -> dict:
     """End to end, as `make ingest` does it: read to written tables (imports excluded)."""
     runs = []
     for _ in range(REPEATS):
-        out = subprocess.run([sys.executable, "-c", MEASURE, str(path)], capture_output=True,
-                             text=True, check=True)
-        runs.append(json.loads(out.stdout))
+        process = subprocess.Popen([sys.executable, "-c", MEASURE, str(path)], stdout=subprocess.PIPE,
+                                   text=True)
+        peak_pss = _watch_memory(process)
+        run = json.loads(process.communicate()[0])
+        if process.returncode:
+            raise SystemExit(f"the pipeline failed on {path}")
+        runs.append(dict(run, pss_kb=peak_pss // 1024))
     return sorted(runs, key=lambda run: run["seconds"])[len(runs) // 2]
+
+
+def _watch_memory(process: subprocess.Popen, every: float = 0.05) -> int:
+    """Peak physical memory of the run and its workers, from outside (so the run is not
+    slowed): the sum of their PSS, which counts pages a worker shares with its parent once.
+    """
+    peak = 0
+    watched = psutil.Process(process.pid)
+    while process.poll() is None:
+        total = 0
+        try:
+            for member in [watched, *watched.children(recursive=True)]:
+                total += member.memory_full_info().pss
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            pass  # a worker ended between the listing and the reading
+        peak = max(peak, total)
+        time.sleep(every)
+    return peak
 
 
 def main() -> None:
@@ -72,12 +96,12 @@ def main() -> None:
         seconds, mb = last["seconds"], path.stat().st_size / 1e6
         base = base or seconds
         rows.append(f"{label:>6} {mb:8.2f} MB {seconds:7.2f} s {mb / seconds:7.2f} MB/s "
-                    f"{last['records'] / seconds:9.0f} rec/s  peak {last['rss_kb'] / 1024:5.0f} MB "
-                    f"+ worker {last['worker_rss_kb'] / 1024:4.0f} MB  time x{seconds / base:6.1f}")
-    print(f"end to end (read to written tables), median of {REPEATS} runs per size")
+                    f"{last['records'] / seconds:9.0f} rec/s {last['rss_kb'] / 1024:8.0f} MB "
+                    f"{last['pss_kb'] / 1024:8.0f} MB  time x{seconds / base:6.1f}")
+    print(f"end to end (read to written tables), median of {REPEATS} runs per size; peak RSS of the "
+          "main process; peak PSS of the main process and its workers together (sampled)")
     print(f"workers: {default_workers()} (RTES_WORKERS to change)")
-    print("  size        MB      time     throughput   records/s   peak RSS (main + largest worker)"
-          "   time vs 1x")
+    print("  size        MB      time     throughput   records/s  peak RSS  peak PSS   time vs 1x")
     print("\n".join(rows))
     total = sum(last["stages"].values())
     print("~20MB by stage: " + ", ".join(

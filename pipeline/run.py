@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -49,7 +49,7 @@ class RunReport:
     speakers: tuple[Speaker, ...] = ()
     people: tuple[Person, ...] = ()
     figures: tuple[Figure, ...] = ()
-    documents: tuple[SourceDocument, ...] = ()
+    documents: tuple[SourceDocument, ...] = ()  # the inputs, without their lines (see records)
     failures: tuple[ReadFailure, ...] = ()
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
@@ -110,11 +110,15 @@ def _run_stages(path: Path, progress: Progress | None, workers: int | None) -> R
     # 1. read: decode bytes, line endings, mojibake, HTML renditions
     with clock.stage("read"):
         read = read_exports(path)
-    documents, failures = list(read.documents), list(read.failures)
+    documents, failures = deque(read.documents), list(read.failures)
+    del read
+    total = len(documents)
     raw_records: list[RawRecord] = []
     quarantine: list[QuarantinedSpan] = []
     kept: list[SourceDocument] = []
-    for done, document in enumerate(documents, 1):
+    for done in range(1, total + 1):
+        # One document at a time leaves memory: its lines live on in records and quarantine.
+        document = documents.popleft()
         # 2. clean: NFC, spaces, artefacts noted
         with clock.stage("clean"):
             document = clean_document(document)
@@ -127,11 +131,11 @@ def _run_stages(path: Path, progress: Progress | None, workers: int | None) -> R
             failures.append(ReadFailure(document.source_file, str(InputError(
                 error.detail, source_file=shown, line=error.line))))
             continue
-        kept.append(document)
+        kept.append(replace(document, lines=()))
         raw_records.extend(split.records)
         quarantine.extend(split.quarantine)
         if progress:
-            progress(done, len(documents))
+            progress(done, total)
     if not kept:
         raise InputError("; ".join(f.message for f in failures) or "no input")
     # 4-6. record by record, on every core: metadata; diverge (align body and Résumé,

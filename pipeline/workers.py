@@ -20,6 +20,8 @@ Result = TypeVar("Result")
 
 # Below this many items per process, forking and pickling cost more than they save.
 MIN_ITEMS_PER_WORKER = 150
+# Results come back from a worker in pieces of this many items.
+RESULT_PIECE_ITEMS = 100
 # `RTES_WORKERS=1` forces a serial run (to profile, or on a machine shared with others).
 WORKERS_VARIABLE = "RTES_WORKERS"
 
@@ -51,15 +53,18 @@ def map_in_order(
     if workers <= 1:
         return [function(item) for item in items]
     bounds = [len(items) * k // workers for k in range(workers + 1)]
+    # The workers' shares go as pieces, each sent back when done: one whole share pickled
+    # at once held tens of MB twice over (objects and bytes) in both processes.
+    pieces = [(lo, min(lo + RESULT_PIECE_ITEMS, bounds[k + 1]))
+              for k in range(1, workers) for lo in range(bounds[k], bounds[k + 1], RESULT_PIECE_ITEMS)]
     _task = (function, items)
     gc.freeze()  # the workers' collector then leaves the shared objects (and their pages) alone
     try:
         with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
-            pending = [pool.apply_async(_run_chunk, (bounds[k], bounds[k + 1]))
-                       for k in range(1, workers)]
+            pending = [pool.apply_async(_run_chunk, piece) for piece in pieces]
             results = [function(item) for item in items[bounds[0]:bounds[1]]]
-            for chunk in pending:
-                results.extend(chunk.get())
+            for piece in pending:
+                results.extend(piece.get())
     finally:
         _task = None
         gc.unfreeze()
