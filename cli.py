@@ -132,5 +132,17 @@ def figures(
         raise typer.BadParameter(str(error), param_hint="--unit") from error
 
 
+# --- documentation ---
+
+
+@app.command()
+def schema() -> None:
+    """Print the data dictionary of every table (Markdown), as the README holds it."""
+    from pipeline.schemas import data_dictionary
+
+    typer.echo(data_dictionary(), nl=False)
+
+
 if __name__ == "__main__":
     app()
+

@@ -141,3 +141,20 @@ TABLES: dict[str, pa.Schema] = {
     "people": PEOPLE,
     "figures": FIGURES,
 }
+
+
+def data_dictionary() -> str:
+    """The README's data dictionary, in Markdown, from the schemas' descriptions."""
+    sections = []
+    for name, schema in TABLES.items():
+        rows = [f"| `{f.name}` | {f.type} | {_cell(f.metadata[b'description'].decode())} |" for f in schema]
+        sections.append("\n".join([
+            f"### `data/clean/{name}.parquet`", "",
+            schema.metadata[b"description"].decode(), "",
+            "| column | type | description |", "|---|---|---|", *rows,
+        ]))
+    return "\n\n".join(sections) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")  # "identical | divergent" must not split the table cell

@@ -261,3 +261,10 @@ def test_stray_artefact_on_the_shipped_export_is_noted_with_its_line():
 def test_input_error_names_file_and_line():
     with pytest.raises(InputError, match=r"t\.txt"):
         split_text("Titre\nCorps sans métadonnées.")
+
+
+def test_readme_data_dictionary_is_the_one_generated_from_the_schemas():
+    result = CliRunner().invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert "| `kind` | string | whitespace \\| punctuation" in result.output  # pipes escaped
+    assert result.output in Path("README.md").read_text(encoding="utf-8")
