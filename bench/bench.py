@@ -34,8 +34,8 @@ def synthetic(copies: int) -> str:
 
 
 # Each size runs in a fresh interpreter (so peak memory is its own), REPEATS times: the
-# median time is reported, since a shared 2-core VM adds noise of +-15 % to single runs.
-REPEATS = 3
+# median time is reported: the speed of this shared 2-core VM varies by +-30 % from minute to minute.
+REPEATS = 5
 MEASURE = """
 import json, resource, sys, tempfile, time
 from pathlib import Path

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from calendar import monthrange
 from datetime import date
+from itertools import accumulate
 
 from pipeline.records import EventDate, Metadata, Paragraph, RawRecord
 from pipeline.split import LABEL_PRIVATE, LABEL_TYPE, fold_accents, inline_label, label_of
@@ -194,14 +196,12 @@ def find_participants(paragraphs: list[str]) -> tuple[int, str | None] | None:
     >>> find_participants(["Plus de 170 personnes ont assisté à ce webinaire"])
     (170, 'plus de')
     """
-    lowered = [text.lower() for text in paragraphs]
-    for pattern, needles in ((_PARTICIPANTS, ("particip", "inscrit")), (_ATTENDANCE, ("personnes",))):
-        for text, lower in zip(paragraphs, lowered, strict=True):
-            match = _search_near(pattern, text, lower, needles)
-            if match:
-                count = int(re.sub(r"\D", "", match.group("count")))
-                qualifier = match.group("qualifier")
-                return count, qualifier.lower().replace("pres", "près") if qualifier else None
+    for pattern, nouns in ((_PARTICIPANTS, ("particip", "inscrit")), (_ATTENDANCE, ("personnes",))):
+        match = _search_near_nouns(pattern, paragraphs, nouns)
+        if match:
+            count = int(re.sub(r"\D", "", match.group("count")))
+            qualifier = match.group("qualifier")
+            return count, qualifier.lower().replace("pres", "près") if qualifier else None
     return None
 
 
@@ -209,12 +209,17 @@ def find_participants(paragraphs: list[str]) -> tuple[int, str | None] | None:
 _BEFORE_NOUN = 80
 
 
-def _search_near(pattern: re.Pattern[str], text: str, lower: str, nouns: tuple[str, ...]):
-    """The first match of `pattern` around one of its `nouns`, searched in a window before
-    each occurrence: the patterns open with optional groups, which `re` tries at every
-    position of a paragraph (~80 µs each) when most paragraphs hold no such noun at all."""
-    if len(lower) != len(text):  # lower() changed offsets (rare letters): search it all
-        return pattern.search(text) if any(noun in lower for noun in nouns) else None
+def _search_near_nouns(pattern: re.Pattern[str], paragraphs: list[str], nouns: tuple[str, ...]):
+    """The first match of `pattern` in `paragraphs`, searched only in a window before each
+    place one of its `nouns` occurs. The patterns open with optional groups, which `re`
+    tries at every position (~80 µs a paragraph), and most paragraphs hold no such noun:
+    the nouns are found with `str.find` over the whole text, lower-cased once."""
+    joined = "\n".join(paragraphs)
+    lower = joined.lower()
+    if len(lower) != len(joined):  # lower() changed offsets (rare letters): search it all
+        found = (pattern.search(text) for text in paragraphs if any(n in text.lower() for n in nouns))
+        return next((match for match in found if match), None)
+    starts = list(accumulate((len(text) + 1 for text in paragraphs[:-1]), initial=0))
     places = []
     for noun in nouns:
         place = lower.find(noun)
@@ -222,7 +227,9 @@ def _search_near(pattern: re.Pattern[str], text: str, lower: str, nouns: tuple[s
             places.append(place)
             place = lower.find(noun, place + 1)
     for place in sorted(places):
-        match = pattern.search(text, max(place - _BEFORE_NOUN, 0), place + 40)
+        index = bisect_right(starts, place) - 1
+        at = place - starts[index]  # the noun's offset in its own paragraph
+        match = pattern.search(paragraphs[index], max(at - _BEFORE_NOUN, 0), at + 40)
         if match:
             return match
     return None

@@ -268,3 +268,17 @@ def test_readme_data_dictionary_is_the_one_generated_from_the_schemas():
     assert result.exit_code == 0
     assert "| `kind` | string | whitespace \\| punctuation" in result.output  # pipes escaped
     assert result.output in Path("README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), [
+    (["Un webinaire.", "Au total 55 participant.e.s étaient là."], (55, None)),
+    (["Nous étions plus de", "170 personnes ont assisté"], (170, None)),  # no qualifier across paragraphs
+    (["Plus de 170 personnes ont assisté", "puis 80 participants"], (80, None)),  # participants first
+    (["Près de 1 500 inscrits en ligne"], (1500, "près de")),
+    (["Les personnes âgées de 80 ans"], None),
+    (["İstanbul : 40 participants"], (40, None)),  # lower() changes the length: searched whole
+])
+def test_participants_are_read_paragraph_by_paragraph(paragraphs, expected):
+    from pipeline.metadata import find_participants
+
+    assert find_participants(paragraphs) == expected
