@@ -3,7 +3,7 @@
 The per-record stages (metadata, divergences, figures) are pure Python and hold the GIL,
 so only processes run them in parallel. Workers are forked: they inherit the records and
 the function instead of receiving them pickled, and send back only their results.
-Contiguous chunks, gathered in order, keep the output identical to a serial run.
+Results gathered in input order keep the output identical to a serial run.
 """
 
 from __future__ import annotations
@@ -20,17 +20,14 @@ Result = TypeVar("Result")
 
 # Below this many items per process, forking and pickling cost more than they save.
 MIN_ITEMS_PER_WORKER = 150
-# The calling process takes a larger share than each worker: a worker also pays for the
-# pages it copies from its parent and for pickling its results (measured on 20 MB: the
-# parent idled 0.25 s of 1.3 s with equal shares).
-HOME_WEIGHT = 1.2
-# Results come back from a worker in pieces of this many items.
-RESULT_PIECE_ITEMS = 100
+# Items go to the processes in pieces of this many: small enough to balance the shares
+# and to send results back a little at a time, large enough that taking one costs nothing.
+PIECE_ITEMS = 40
 # `RTES_WORKERS=1` forces a serial run (to profile, or on a machine shared with others).
 WORKERS_VARIABLE = "RTES_WORKERS"
 
-# What the forked workers run: set just before the fork, read by `_run_chunk` in the child.
-_task: tuple[Callable, Sequence] | None = None
+# What the forked workers run: set just before the fork, read by the worker functions.
+_task: tuple | None = None
 
 
 def default_workers() -> int:
@@ -49,31 +46,51 @@ def map_in_order(
 ) -> list[Result]:
     """`[function(item) for item in items]`, on up to `workers` processes.
 
-    The calling process takes the first chunk itself; an exception raised in a worker is
-    raised here.
+    Items go in pieces of PIECE_ITEMS: the workers take them from the front, this process
+    from the back, until they meet, so the shares balance themselves whatever each
+    process's speed (a worker also pays for the pages it copies and for pickling its
+    results). An exception raised in a worker is raised here.
     """
     global _task
     workers = min(workers or default_workers(), len(items) // max(MIN_ITEMS_PER_WORKER, 1))
     if workers <= 1:
         return [function(item) for item in items]
-    weights = [HOME_WEIGHT] + [1.0] * (workers - 1)
-    bounds = [round(len(items) * sum(weights[:k]) / sum(weights)) for k in range(workers + 1)]
-    # The workers' shares go as pieces, each sent back when done: one whole share pickled
-    # at once held tens of MB twice over (objects and bytes) in both processes.
-    pieces = [(lo, min(lo + RESULT_PIECE_ITEMS, bounds[k + 1]))
-              for k in range(1, workers) for lo in range(bounds[k], bounds[k + 1], RESULT_PIECE_ITEMS)]
-    _task = (function, items)
+    pieces = [(lo, min(lo + PIECE_ITEMS, len(items))) for lo in range(0, len(items), PIECE_ITEMS)]
+    context = multiprocessing.get_context("fork")
+    taken = context.Array("b", len(pieces))  # shared: 1 once a process has taken the piece
+    _task = (function, items, pieces, taken)
     gc.freeze()  # the workers' collector then leaves the shared objects (and their pages) alone
     try:
-        with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
-            pending = [pool.apply_async(_run_chunk, piece) for piece in pieces]
-            results = [function(item) for item in items[bounds[0]:bounds[1]]]
-            for piece in pending:
-                results.extend(piece.get())
+        with context.Pool(workers - 1) as pool:
+            pending = [pool.apply_async(_run_piece, (k,)) for k in range(len(pieces))]
+            mine: dict[int, list[Result]] = {}
+            for k in reversed(range(len(pieces))):
+                if not _take(taken, k):
+                    break  # the workers got here first: the pieces before are theirs
+                mine[k] = [function(item) for item in items[slice(*pieces[k])]]
+            results: list[Result] = []
+            for k, piece in enumerate(pending):
+                results.extend(mine[k] if k in mine else piece.get())
     finally:
         _task = None
         gc.unfreeze()
     return results
+
+
+def _take(taken, k: int) -> bool:
+    with taken.get_lock():
+        if taken[k]:
+            return False
+        taken[k] = 1
+        return True
+
+
+def _run_piece(k: int) -> list | None:
+    assert _task is not None, "a worker runs only a task set before the fork"
+    function, items, pieces, taken = _task
+    if not _take(taken, k):
+        return None  # the calling process took it
+    return [function(item) for item in items[slice(*pieces[k])]]
 
 
 def run_beside(here: Callable[[], Result], there: Callable[[], Item]) -> tuple[Result, Item]:
@@ -94,9 +111,3 @@ def run_beside(here: Callable[[], Result], there: Callable[[], Item]) -> tuple[R
 def _run_task():
     assert _task is not None, "a worker runs only a task set before the fork"
     return _task[0]()
-
-
-def _run_chunk(start: int, stop: int) -> list:
-    assert _task is not None, "a worker runs only a task set before the fork"
-    function, items = _task
-    return [function(item) for item in items[start:stop]]

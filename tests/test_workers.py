@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -26,11 +28,28 @@ def test_results_come_back_in_input_order(monkeypatch):
     assert map_in_order(_square_or_fail, range(50), workers=3) == [n * n for n in range(50)]
 
 
+def _fail_in_a_worker(n: int) -> int:
+    if os.getpid() != CALLER:
+        raise InputError("bad record", source_file="x.txt", line=n)
+    time.sleep(0.005)  # the caller is slow: the worker gets pieces for sure
+    return n
+
+
+CALLER = os.getpid()
+
+
+def test_every_piece_is_computed_once_whoever_takes_it(monkeypatch):
+    monkeypatch.setattr("pipeline.workers.MIN_ITEMS_PER_WORKER", 1)
+    monkeypatch.setattr("pipeline.workers.PIECE_ITEMS", 1)
+    assert map_in_order(_square_or_fail, range(90), workers=2) == [n * n for n in range(90)]
+
+
 def test_an_error_in_a_worker_reaches_the_caller_with_its_file_and_line(monkeypatch):
     monkeypatch.setattr("pipeline.workers.MIN_ITEMS_PER_WORKER", 1)
+    monkeypatch.setattr("pipeline.workers.PIECE_ITEMS", 1)
     with pytest.raises(InputError) as caught:
-        map_in_order(_square_or_fail, range(100), workers=2)  # 97 is in the worker's half
-    assert (caught.value.source_file, caught.value.line, caught.value.detail) == ("x.txt", 97, "bad record")
+        map_in_order(_fail_in_a_worker, range(200), workers=2)
+    assert (caught.value.source_file, caught.value.detail) == ("x.txt", "bad record")
 
 
 def test_pipeline_errors_survive_pickling():
