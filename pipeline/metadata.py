@@ -196,8 +196,10 @@ def find_participants(paragraphs: list[str]) -> tuple[int, str | None] | None:
     >>> find_participants(["Plus de 170 personnes ont assisté à ce webinaire"])
     (170, 'plus de')
     """
+    joined = "\n".join(paragraphs)
+    lower = joined.lower()
     for pattern, nouns in ((_PARTICIPANTS, ("particip", "inscrit")), (_ATTENDANCE, ("personnes",))):
-        match = _search_near_nouns(pattern, paragraphs, nouns)
+        match = _search_near_nouns(pattern, paragraphs, nouns, lower if len(lower) == len(joined) else None)
         if match:
             count = int(re.sub(r"\D", "", match.group("count")))
             qualifier = match.group("qualifier")
@@ -209,14 +211,15 @@ def find_participants(paragraphs: list[str]) -> tuple[int, str | None] | None:
 _BEFORE_NOUN = 80
 
 
-def _search_near_nouns(pattern: re.Pattern[str], paragraphs: list[str], nouns: tuple[str, ...]):
+def _search_near_nouns(
+    pattern: re.Pattern[str], paragraphs: list[str], nouns: tuple[str, ...], lower: str | None
+):
     """The first match of `pattern` in `paragraphs`, searched only in a window before each
     place one of its `nouns` occurs. The patterns open with optional groups, which `re`
     tries at every position (~80 µs a paragraph), and most paragraphs hold no such noun:
-    the nouns are found with `str.find` over the whole text, lower-cased once."""
-    joined = "\n".join(paragraphs)
-    lower = joined.lower()
-    if len(lower) != len(joined):  # lower() changed offsets (rare letters): search it all
+    the nouns are found with `str.find` in `lower`, the paragraphs joined and lower-cased
+    (None when lower() changed offsets: rare letters such as "İ")."""
+    if lower is None:  # search it all
         found = (pattern.search(text) for text in paragraphs if any(n in text.lower() for n in nouns))
         return next((match for match in found if match), None)
     starts = list(accumulate((len(text) + 1 for text in paragraphs[:-1]), initial=0))
@@ -227,9 +230,19 @@ def _search_near_nouns(pattern: re.Pattern[str], paragraphs: list[str], nouns: t
             places.append(place)
             place = lower.find(noun, place + 1)
     for place in sorted(places):
+        if not _count_before(lower, place):
+            continue  # both patterns need digits then spaces right before the noun
         index = bisect_right(starts, place) - 1
         at = place - starts[index]  # the noun's offset in its own paragraph
         match = pattern.search(paragraphs[index], max(at - _BEFORE_NOUN, 0), at + 40)
         if match:
             return match
     return None
+
+
+def _count_before(text: str, place: int) -> bool:
+    """Whitespace, then a digit, right before `place` ("170 personnes")."""
+    before = place - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    return before < place - 1 and before >= 0 and text[before].isdigit()
