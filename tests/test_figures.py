@@ -510,3 +510,9 @@ def test_cli_rejects_a_unit_outside_the_closed_set():
 
 def test_describe_figures_lists_nothing_for_a_record_without_figures():
     assert describe_figures([_record("Titre", ["Aucun chiffre ici."])]) == "0 figures in 0 resources"
+
+
+@given(st.text(alphabet="0123456789 ,./-–hHèe€%\u00a0\u202fà mai2020", max_size=60))
+def test_digit_matches_are_the_digits_regex_matches(text):
+    spans = [m.span() for m in grammar.DIGITS.finditer(text)]
+    assert [m.span() for m in grammar.digit_matches(text)] == spans

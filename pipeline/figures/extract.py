@@ -116,7 +116,7 @@ def _place(resource_id: str, text: str, starts: list[int], lines: list[int],
 
 def _read_all(text: str) -> Iterator[_Reading]:
     """Readings of both scans in text order; each place is read at most once."""
-    in_digits = [reading for match in g.DIGITS.finditer(text)
+    in_digits = [reading for match in g.digit_matches(text)
                  if not _glued_before(text, match.start())
                  and (reading := _read_digits(text, match)) is not None]
     words = itertools.chain(g.words_at_start(text), g.WORDS.finditer(text))
