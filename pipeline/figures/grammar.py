@@ -3,9 +3,10 @@
 Two scans find every place a figure can start, in one pass each over the text:
 `DIGITS` (through `digit_matches`: numbers in digits, with dates, clock times and ordinals
 matched first as `skip` so they are consumed whole), `WORDS` (cardinals, collective
-numerals, fraction words in letters, and "un an", "une année"). Each candidate is then read forward with the
-anchored `TAIL` (its unit or counted noun; `ELIDED_NOUN_AFTER` when the noun was said
-before) and backward with `qualifier_before`, `is_label_before` and `is_copula_before`.
+numerals, fraction words in letters, and "un an", "une année"). Each candidate is then
+read forward with the anchored `TAIL` (its unit or counted noun; `ELIDED_NOUN_AFTER` when
+the noun was said before) and backward with `qualifier_before`, `is_label_before` and
+`is_copula_before`.
 
 Speed matters (the pipeline must ingest >= 5 MB/s): every scan starts with something sre
 can skip to quickly (a digit, or a trie of literals: about 60 MB/s, where one flat
