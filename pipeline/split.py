@@ -212,29 +212,42 @@ class _Splitter:
         self.lines = lines
         self.blocks = blocks
         self.source_file = source_file
-        self.keys = [_key(line.text) for line in lines]
-        # What a copy of each line weighs as evidence: 0 for lines too short to tell.
-        self.weights = [0.0 if len(key) < MIN_EVIDENCE_CHARS else float(min(len(key), EVIDENCE_LENGTH_CAP))
-                        for key in self.keys]
+        # Each line's key (casefolded text) and the weight of a copy of it as evidence (0 for
+        # lines too short to tell), computed by `_prepare` for the lines a process reads.
+        self.keys: list[str] = [""] * len(lines)
+        self.weights: list[float] = [0.0] * len(lines)
+        self._ready = range(0)
         self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
         self._key_sets: dict[tuple[int, int, int], _Copies] = {}
 
     def run(self, workers: int = 1) -> tuple[list[_Draft], list[tuple[int, str]]]:
         regions = len(self.blocks) + 1
         if workers < 2 or regions < 2 * MIN_REGIONS_PER_HALF:
+            self._prepare(0, len(self.lines))
             drafts, _ = self._regions(0, regions, None)
             return drafts, self.quarantined
         return self._run_in_halves(regions // 2, regions)
+
+    def _prepare(self, lo: int, hi: int) -> None:
+        """Keys and weights of lines [lo, hi): all a process reads, and only that."""
+        for i in range(lo, hi):
+            key = self.keys[i] = _key(self.lines[i].text)
+            self.weights[i] = 0.0 if len(key) < MIN_EVIDENCE_CHARS else float(
+                min(len(key), EVIDENCE_LENGTH_CAP))
+        self._ready = range(lo, hi)
+
+    def _region_lines(self, index: int) -> range:
+        lo = self.blocks[index - 1].end if index else 0
+        return range(lo, self.blocks[index].start if index < len(self.blocks) else len(self.lines))
 
     def _regions(self, first: int, stop: int, previous: _Draft | None) -> tuple[list[_Draft], _Draft | None]:
         """Split regions [first, stop); `previous` owns the block before region `first`.
         Returns the drafts and the one owning the last block (the next region's previous)."""
         drafts: list[_Draft] = []
         for index in range(first, stop):
-            lo = self.blocks[index - 1].end if index else 0
-            hi = self.blocks[index].start if index < len(self.blocks) else len(self.lines)
+            lines = self._region_lines(index)
             block = self.blocks[index] if index < len(self.blocks) else None
-            new = self._split_region(lo, hi, previous, block, self._following_region(index))
+            new = self._split_region(lines.start, lines.stop, previous, block, self._following_region(index))
             drafts.extend(new)
             if new and block is not None:
                 new[-1].block = block
@@ -251,15 +264,21 @@ class _Splitter:
         taken; otherwise it is dropped and the rest runs here. Either way the result is
         exactly the serial one.
         """
+        def first_half():
+            # Its lines, and the next region: the Résumé of its last record.
+            self._prepare(0, self._region_lines(seam).stop)
+            return self._regions(0, seam, None)
+
         def second_half():
+            self._prepare(self._region_lines(seam - 1).start, len(self.lines))
             _, guessed = self._regions(seam - 1, seam, None)
             mark, seen = len(self.quarantined), _snapshot(guessed)
             drafts, _ = self._regions(seam, regions, guessed)
             return seen, guessed, drafts, self.quarantined[mark:]
 
-        (drafts, owner), (seen, guessed, rest, rest_quarantined) = run_beside(
-            lambda: self._regions(0, seam, None), second_half)
+        (drafts, owner), (seen, guessed, rest, rest_quarantined) = run_beside(first_half, second_half)
         if _snapshot(owner) != seen:
+            self._prepare(0, len(self.lines))
             rest, _ = self._regions(seam, regions, owner)
             return drafts + rest, self.quarantined
         if owner is not None:
@@ -302,6 +321,7 @@ class _Splitter:
         ident = (candidates[0], candidates[-1], len(candidates))
         found = self._key_sets.get(ident)
         if found is None:
+            assert candidates[0] in self._ready and candidates[-1] in self._ready, "unprepared lines"
             keys = tuple(self.keys[j] for j in candidates)
             found = self._key_sets[ident] = _Copies(frozenset(keys), keys)
         return found
@@ -310,11 +330,13 @@ class _Splitter:
         """`_aligned` without fuzzy matching, for a whole region at once (the hot loop)."""
         if not candidates:
             return [0.0] * len(region)
+        assert not region or (region[0] in self._ready and region[-1] in self._ready), "unprepared lines"
         keys, weights, copied = self.keys, self.weights, self._copies(candidates).exact
         return [weights[i] if weights[i] and keys[i] in copied else 0.0 for i in region]
 
     def _aligned(self, i: int, candidates: Sequence[int]) -> float:
         """Evidence that line i is copied among `candidates`: its weight, or 0."""
+        assert i in self._ready, "unprepared line"
         weight = self.weights[i]
         if not candidates or not weight:
             return 0.0
