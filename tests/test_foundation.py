@@ -282,3 +282,10 @@ def test_participants_are_read_paragraph_by_paragraph(paragraphs, expected):
     from pipeline.metadata import find_participants
 
     assert find_participants(paragraphs) == expected
+
+
+@given(st.text(alphabet="abâÂÃÅ©\u0080\u00bf€™’\u2019 é\n", max_size=40))
+def test_mojibake_hint_by_find_is_the_hint_regex(text):
+    from pipeline.read import _MOJIBAKE_HINT, _has_mojibake_hint
+
+    assert _has_mojibake_hint(text) == bool(_MOJIBAKE_HINT.search(text))
