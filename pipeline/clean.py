@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import accumulate
 
 from pipeline.records import SourceDocument, SourceLine
 
@@ -88,6 +87,11 @@ def clean_lines(raws: Sequence[str]) -> list[str]:
     "\n" (one C-level pass each instead of one Python call per line and fix); only the
     strip of `fold_spaces` has to stay per line.
     """
+    return _clean_joined(raws)[1]
+
+
+def _clean_joined(raws: Sequence[str]) -> tuple[str, list[str]]:
+    """The lines joined and fixed, but not stripped; and the cleaned lines."""
     joined = "\n".join(raws)
     if not unicodedata.is_normalized("NFC", joined):
         joined = nfc(joined)
@@ -98,8 +102,9 @@ def clean_lines(raws: Sequence[str]) -> list[str]:
     joined = _SPACE_RUNS.sub(" ", joined)
     cleaned = [line.strip() for line in joined.split("\n")]
     if len(cleaned) != len(raws):  # a raw line held a newline: fall back, line by line
-        return [clean_text(raw) for raw in raws]
-    return cleaned
+        cleaned = [clean_text(raw) for raw in raws]
+        joined = "\n".join(cleaned)
+    return joined, cleaned
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,20 +113,22 @@ class Artefact:
     text: str
 
 
-def find_artefacts(lines: Sequence[SourceLine]) -> list[Artefact]:
+def find_artefacts(lines: Sequence[SourceLine], joined: str | None = None) -> list[Artefact]:
     """Stray artefacts (",\u00a0,") in cleaned lines, worth a warning: noted, not repaired.
 
     They are left in the text because the Résumé copy usually lacks them, and the
     divergence stage then reports them as a punctuation hunk with a preferred side.
+    `joined`: the cleaned lines joined by newlines (stripped or not), when already at hand.
     """
     # Candidate lines first, by plain substring search over the cleaned text (memory
     # speed); the regex, which stops at every punctuation mark, then reads only those.
-    cleaned = "\n".join(line.text for line in lines)
-    places = [place for mark in _ARTEFACT_MARKS for place in _find_all(cleaned, mark)]
+    if joined is None:
+        joined = "\n".join(line.text for line in lines)
+    places = [place for mark in _ARTEFACT_MARKS for place in _find_all(joined, mark)]
     if not places:
         return []
-    starts = list(accumulate((len(line.text) + 1 for line in lines[:-1]), initial=0))
-    candidates = sorted({bisect_right(starts, place) - 1 for place in places})
+    breaks = [newline.start() for newline in re.finditer("\n", joined)]
+    candidates = sorted({bisect_left(breaks, place) for place in places})  # lines before it
     return [Artefact(lines[i].number, match.group(0)) for i in candidates
             for match in _STRAY_ARTEFACT.finditer(lines[i].raw)]
 
@@ -135,10 +142,10 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
 
 def clean_document(document: SourceDocument) -> SourceDocument:
     """Clean every line of a document; stray artefacts become warnings naming their line."""
-    raws = [line.raw for line in document.lines]
+    joined, cleaned = _clean_joined([line.raw for line in document.lines])
     # Most lines need no fix: they share the raw string rather than hold a second copy.
     lines = tuple(SourceLine(line.number, line.raw, line.raw if text == line.raw else text)
-                  for line, text in zip(document.lines, clean_lines(raws), strict=True))
+                  for line, text in zip(document.lines, cleaned, strict=True))
     notes = [f"{document.source_file}:{a.line}: stray artefact {a.text!r} left as written"
-             for a in find_artefacts(lines)]
+             for a in find_artefacts(lines, joined)]
     return replace(document, lines=lines, warnings=document.warnings + tuple(notes))
