@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from pipeline.records import SourceDocument, SourceLine
 
@@ -87,24 +88,27 @@ def clean_lines(raws: Sequence[str]) -> list[str]:
     "\n" (one C-level pass each instead of one Python call per line and fix); only the
     strip of `fold_spaces` has to stay per line.
     """
-    return _clean_joined(raws)[1]
+    return [piece.strip() for piece in _clean_joined(raws)[1]]
 
 
 def _clean_joined(raws: Sequence[str]) -> tuple[str, list[str]]:
-    """The lines joined and fixed, but not stripped; and the cleaned lines."""
+    """The lines joined and fixed, and split again; `.strip()` is all each piece lacks."""
     joined = "\n".join(raws)
     if not unicodedata.is_normalized("NFC", joined):
         joined = nfc(joined)
-    # One scan finds which special characters occur; str.replace then removes each in C.
-    # (Each maps to "" or " ", never to another special, so their order does not matter.)
-    for char in sorted(set(_SPECIALS.findall(joined))):
-        joined = joined.replace(char, " " if char in SPACE_CHARS else "")
+    # The no-break space, by far the most frequent, goes at once (str.replace runs in C);
+    # a scan then finds which other special characters occur, if any. (Each maps to "" or
+    # " ", never to another special, so their order does not matter.)
+    joined = joined.replace("\u00a0", " ")
+    if _SPECIALS.search(joined):
+        for char in sorted(set(_SPECIALS.findall(joined))):
+            joined = joined.replace(char, " " if char in SPACE_CHARS else "")
     joined = _SPACE_RUNS.sub(" ", joined)
-    cleaned = [line.strip() for line in joined.split("\n")]
-    if len(cleaned) != len(raws):  # a raw line held a newline: fall back, line by line
-        cleaned = [clean_text(raw) for raw in raws]
-        joined = "\n".join(cleaned)
-    return joined, cleaned
+    pieces = joined.split("\n")
+    if len(pieces) != len(raws):  # a raw line held a newline: fall back, line by line
+        pieces = [clean_text(raw) for raw in raws]
+        joined = "\n".join(pieces)
+    return joined, pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,22 +117,26 @@ class Artefact:
     text: str
 
 
-def find_artefacts(lines: Sequence[SourceLine], joined: str | None = None) -> list[Artefact]:
+def find_artefacts(
+    lines: Sequence[SourceLine], joined: str | None = None, pieces: Sequence[str] | None = None
+) -> list[Artefact]:
     """Stray artefacts (",\u00a0,") in cleaned lines, worth a warning: noted, not repaired.
 
     They are left in the text because the Résumé copy usually lacks them, and the
     divergence stage then reports them as a punctuation hunk with a preferred side.
-    `joined`: the cleaned lines joined by newlines (stripped or not), when already at hand.
+    `joined`, `pieces`: the cleaned lines joined by newlines and split again (stripped or
+    not), when already at hand.
     """
     # Candidate lines first, by plain substring search over the cleaned text (memory
     # speed); the regex, which stops at every punctuation mark, then reads only those.
-    if joined is None:
-        joined = "\n".join(line.text for line in lines)
+    if joined is None or pieces is None:
+        pieces = [line.text for line in lines]
+        joined = "\n".join(pieces)
     places = [place for mark in _ARTEFACT_MARKS for place in _find_all(joined, mark)]
     if not places:
         return []
-    breaks = [newline.start() for newline in re.finditer("\n", joined)]
-    candidates = sorted({bisect_left(breaks, place) for place in places})  # lines before it
+    ends = list(accumulate(len(piece) + 1 for piece in pieces))  # past each line's newline
+    candidates = sorted({bisect_right(ends, place) for place in places})
     return [Artefact(lines[i].number, match.group(0)) for i in candidates
             for match in _STRAY_ARTEFACT.finditer(lines[i].raw)]
 
@@ -142,10 +150,10 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
 
 def clean_document(document: SourceDocument) -> SourceDocument:
     """Clean every line of a document; stray artefacts become warnings naming their line."""
-    joined, cleaned = _clean_joined([line.raw for line in document.lines])
+    joined, pieces = _clean_joined([line.raw for line in document.lines])
     # Most lines need no fix: they share the raw string rather than hold a second copy.
-    lines = tuple(SourceLine(line.number, line.raw, line.raw if text == line.raw else text)
-                  for line, text in zip(document.lines, cleaned, strict=True))
+    lines = tuple(SourceLine(number, raw, raw if text == raw else text)
+                  for (number, raw, _), text in zip(document.lines, map(str.strip, pieces), strict=True))
     notes = [f"{document.source_file}:{a.line}: stray artefact {a.text!r} left as written"
-             for a in find_artefacts(lines, joined)]
+             for a in find_artefacts(lines, joined, pieces)]
     return replace(document, lines=lines, warnings=document.warnings + tuple(notes))
