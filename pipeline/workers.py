@@ -12,7 +12,10 @@ import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -61,8 +64,8 @@ def map_in_order(
     _task = (function, items, pieces, taken)
     gc.freeze()  # the workers' collector then leaves the shared objects (and their pages) alone
     try:
-        with context.Pool(workers - 1) as pool:
-            pending = [pool.apply_async(_run_piece, (k,)) for k in range(len(pieces))]
+        with _pool(workers - 1, context) as pool:
+            pending = [pool.submit(_run_piece, k) for k in range(len(pieces))]
             mine: dict[int, list[Result]] = {}
             for k in reversed(range(len(pieces))):
                 if not _take(taken, k):
@@ -70,11 +73,28 @@ def map_in_order(
                 mine[k] = [function(item) for item in items[slice(*pieces[k])]]
             results: list[Result] = []
             for k, piece in enumerate(pending):
-                results.extend(mine[k] if k in mine else piece.get())
+                results.extend(mine[k] if k in mine else piece.result())
     finally:
         _task = None
         gc.unfreeze()
     return results
+
+
+@contextmanager
+def _pool(workers: int, context) -> Iterator[ProcessPoolExecutor]:
+    """Forked workers; a worker that dies (killed, out of memory) fails the run instead of
+    leaving it waiting forever, and an error here does not wait for the queued work."""
+    pool = ProcessPoolExecutor(workers, mp_context=context)
+    try:
+        yield pool
+    except BrokenProcessPool as error:
+        pool.shutdown(cancel_futures=True)
+        raise RuntimeError(f"a worker process died ({error}); rerun with {WORKERS_VARIABLE}=1 "
+                           "to use one process") from error
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    pool.shutdown()
 
 
 def _take(taken, k: int) -> bool:
@@ -99,10 +119,10 @@ def run_beside(here: Callable[[], Result], there: Callable[[], Item]) -> tuple[R
     _task = (there, ())
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            pending = pool.apply_async(_run_task)
+        with _pool(1, multiprocessing.get_context("fork")) as pool:
+            pending = pool.submit(_run_task)
             mine = here()
-            return mine, pending.get()
+            return mine, pending.result()
     finally:
         _task = None
         gc.unfreeze()

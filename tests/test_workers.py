@@ -99,3 +99,17 @@ def _recording(regions, calls: list):
         calls.append(args[:2])
         return regions(*args)
     return recorded
+
+
+def _die_in_a_worker(n: int) -> int:
+    if os.getpid() != CALLER:
+        os._exit(1)  # as the kernel's out-of-memory killer would end it
+    time.sleep(0.005)
+    return n
+
+
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it(monkeypatch):
+    monkeypatch.setattr("pipeline.workers.MIN_ITEMS_PER_WORKER", 1)
+    monkeypatch.setattr("pipeline.workers.PIECE_ITEMS", 1)
+    with pytest.raises(RuntimeError, match="RTES_WORKERS=1"):
+        map_in_order(_die_in_a_worker, range(200), workers=2)
