@@ -28,7 +28,7 @@ from pipeline.hunks import (
     widen_bare_punctuation,
 )
 from pipeline.judge import judged, mark_truncation, pair_moves
-from pipeline.lexicon import WordCounts, count_words
+from pipeline.lexicon import WordCounts, count_words, load_word_list
 from pipeline.records import Divergence, Paragraph, RawRecord, Record, Text
 from pipeline.tokens import END, Token, raw_side_text, side_text, word_count
 
@@ -321,7 +321,8 @@ def diverge_records(records: Sequence[Record]) -> tuple[tuple[Record, ...], tupl
 def corpus_words(raws: Sequence[RawRecord]) -> WordCounts:
     """Word frequencies over every record's title, body and Résumé, counted before any
     record is judged, so that evidence from one record ("Mobicoop" elsewhere) helps judge
-    another."""
+    another. The French word list, the other evidence, is loaded with them."""
+    load_word_list()
     return count_words(p.text for r in raws for p in (r.title, *r.body, *r.resume))
 
 

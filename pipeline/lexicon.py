@@ -70,6 +70,12 @@ def _french_words():  # -> SpellChecker; typed loosely to keep the import lazy
     return SpellChecker(language="fr")
 
 
+def load_word_list() -> None:
+    """Load the French word list now (~0.1 s) rather than at the first lookup: processes
+    forked afterwards then share it instead of each loading its own."""
+    _french_words()
+
+
 @lru_cache(maxsize=LOOKUP_CACHE_SIZE)
 def is_french_word(word: str) -> bool:
     """True when the word (any case) is in the French word list.
