@@ -1,9 +1,10 @@
-"""Run a per-record function over every record on all cores, results in input order.
+"""Use every core: `map_in_order` runs a per-record function over all records,
+`run_beside` runs a second task (the second half of a split) beside the caller's.
 
-The per-record stages (metadata, divergences, figures) are pure Python and hold the GIL,
-so only processes run them in parallel. Workers are forked: they inherit the records and
-the function instead of receiving them pickled, and send back only their results.
-Results gathered in input order keep the output identical to a serial run.
+The stages are pure Python and hold the GIL, so only processes run them in parallel.
+Workers are forked: they inherit the records and the function instead of receiving them
+pickled, and send back only their results, gathered in input order, so that the output
+is identical to a serial run's.
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ _task: tuple | None = None
 
 def default_workers() -> int:
     """`RTES_WORKERS` if set, else one per core; 1 where fork is not the safe default."""
-    if os.environ.get(WORKERS_VARIABLE, "").strip():
-        return max(1, int(os.environ[WORKERS_VARIABLE]))
+    setting = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if setting:
+        if not setting.isdigit():
+            raise ValueError(f"{WORKERS_VARIABLE} must be a whole number of processes, not {setting!r}")
+        return max(1, int(setting))
     if sys.platform != "linux":  # macOS and Windows spawn: the inheritance trick is moot
         return 1
     return len(os.sched_getaffinity(0))

@@ -113,3 +113,13 @@ def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it(monkeypatch):
     monkeypatch.setattr("pipeline.workers.PIECE_ITEMS", 1)
     with pytest.raises(RuntimeError, match="RTES_WORKERS=1"):
         map_in_order(_die_in_a_worker, range(200), workers=2)
+
+
+def test_the_number_of_workers_comes_from_rtes_workers(monkeypatch):
+    from pipeline.workers import default_workers
+
+    monkeypatch.setenv("RTES_WORKERS", "1")
+    assert default_workers() == 1
+    monkeypatch.setenv("RTES_WORKERS", "deux")
+    with pytest.raises(ValueError, match="RTES_WORKERS must be a whole number"):
+        default_workers()
