@@ -50,7 +50,7 @@ def ingest(
     """Turn the raw export(s) at PATH into Parquet tables in OUT."""
     with typer.progressbar(length=1, label="ingesting", file=sys.stderr) as bar:
 
-        def advance(done: int, total: int) -> None:
+        def advance(stage: str, done: int, total: int) -> None:
             bar.length = total
             bar.update(done - bar.pos)
 

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from pipeline.diverge import CONTEXT_MARK
 from pipeline.errors import PipelineError
 from pipeline.hunks import KINDS
-from pipeline.records import Divergence, Record
+from pipeline.records import CONTEXT_MARK, Divergence, Record
 from pipeline.run import RunReport
 
 # Whitespace differences are recorded but never fail a check: they are layout, not content.

@@ -29,7 +29,7 @@ from pipeline.hunks import (
 )
 from pipeline.judge import judged, mark_truncation, pair_moves
 from pipeline.lexicon import WordCounts, count_words, load_word_list
-from pipeline.records import Divergence, Paragraph, RawRecord, Record, Text
+from pipeline.records import CONTEXT_MARK, Divergence, Paragraph, RawRecord, Record, Text
 from pipeline.tokens import END, Token, raw_side_text, side_text, word_count
 
 __all__ = [
@@ -39,7 +39,6 @@ __all__ = [
 # Tokens of context kept on each side of a hunk: enough to find the spot by eye, few enough
 # that an edit a sentence away does not change the hunk's fingerprint.
 CONTEXT_TOKENS = 5
-CONTEXT_MARK = "⟨…⟩"  # stands for the hunk inside `context`; never written in French text
 # Long replaced passages this dissimilar are a deletion plus an insertion, not a rewording.
 UNRELATED_MIN_WORDS = 8
 UNRELATED_MAX_SIMILARITY = 0.4

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
-from pipeline.lexicon import strip_accents
+from pipeline.text import strip_accents
 from pipeline.tokens import BREAK, Token
 
 # Two changes separated by one short shared word ("de", "la", "le") are one rewording: the

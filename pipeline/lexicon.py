@@ -86,16 +86,6 @@ def is_french_word(word: str) -> bool:
     return word.lower() in _french_words()
 
 
-def strip_accents(text: str) -> str:
-    """The text without diacritics.
-
-    >>> strip_accents("relèvant Écoles")
-    'relevant Ecoles'
-    """
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
 def find_duplication(tokens: list[str]) -> str | None:
     """The first obvious duplication among adjacent tokens ("une cette", "la la", ", ,").
 

@@ -9,7 +9,8 @@ from datetime import date
 from itertools import accumulate
 
 from pipeline.records import EventDate, Metadata, Paragraph, RawRecord
-from pipeline.split import LABEL_PRIVATE, LABEL_TYPE, fold_accents, inline_label, label_of
+from pipeline.split import LABEL_PRIVATE, LABEL_TYPE, inline_label, label_of
+from pipeline.text import fold_accents
 
 # Values of 'Type de ressource' seen on the RTES site; another one is kept with a warning.
 KNOWN_RESOURCE_TYPES = ("Ressources RTES", "Autres")

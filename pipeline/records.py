@@ -5,7 +5,99 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 from typing import NamedTuple
+
+# --- enumerations: the closed sets the tables hold (a StrEnum writes as its plain string) ---
+
+
+class DivergenceKind(StrEnum):
+    """What a difference between body and Résumé is, named from the body to the Résumé."""
+
+    whitespace = "whitespace"
+    punctuation = "punctuation"
+    case = "case"
+    accent = "accent"
+    typo = "typo"
+    word = "word"
+    figure = "figure"
+    insertion = "insertion"  # in the Résumé only
+    deletion = "deletion"  # in the body only
+    rewording = "rewording"
+    move = "move"
+
+
+class Side(StrEnum):
+    """One of a record's two copies."""
+
+    body = "body"
+    resume = "resume"
+
+
+class DuplicateStatus(StrEnum):
+    """How a record's body and Résumé relate."""
+
+    identical = "identical"
+    divergent = "divergent"
+    body_only = "body_only"
+    resume_only = "resume_only"
+    none = "none"  # neither copy
+
+
+class DatePrecision(StrEnum):
+    day = "day"
+    month = "month"
+    year = "year"
+
+
+class SpeakerSource(StrEnum):
+    """Where in the text a person was found."""
+
+    bullet = "bullet"
+    heading = "heading"
+    list = "list"
+    prose = "prose"
+    ner = "ner"
+
+
+class Unit(StrEnum):
+    """Units of the figures table (see `pipeline.figures.units` for how each is written)."""
+
+    EUR = "EUR"
+    USD = "USD"
+    percent = "percent"
+    m2 = "m2"
+    km2 = "km2"
+    ha = "ha"
+    km = "km"
+    m = "m"
+    years = "years"
+    months = "months"
+    weeks = "weeks"
+    days = "days"
+    hours = "hours"
+    minutes = "minutes"
+    people = "people"
+    organisations = "organisations"
+    count = "count"
+
+
+class FigureKind(StrEnum):
+    money = "money"
+    percent = "percent"
+    area = "area"
+    distance = "distance"
+    headcount = "headcount"
+    count = "count"
+    duration = "duration"
+    fraction = "fraction"  # a fraction in words, as a percentage: 'un quart' = 25
+
+
+class LineSpan(NamedTuple):
+    """Raw lines `start..end` of a file, 1-based and inclusive."""
+
+    start: int
+    end: int
 
 
 class SourceLine(NamedTuple):  # a tuple: a 20 MB export has 135,000 lines, built twice
@@ -143,6 +235,10 @@ class Record:
     @property
     def source_file(self) -> str:
         return self.raw.source_file
+
+
+# Stands for the hunk inside a divergence's `context`; never written in French text.
+CONTEXT_MARK = "⟨…⟩"
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,10 +34,12 @@ from pipeline.records import (
     Text,
 )
 from pipeline.speakers import extract_speakers
-from pipeline.split import fold_accents, split_records
+from pipeline.split import split_records
+from pipeline.text import fold_accents
 from pipeline.workers import map_in_order
 
-Progress = Callable[[int, int], None]
+# Called as progress(stage, done, total): files for read/clean/split, records for the rest.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class RunReport:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def run_pipeline(path: Path, progress: Progress | None = None, workers: int | None = None) -> RunReport:
+def run_pipeline(path: Path, *, workers: int | None = None, progress: Progress | None = None) -> RunReport:
     """Read, clean, split, interpret and analyse every export under `path`.
 
     `workers` processes share the per-record stages (default: `workers.default_workers()`).
@@ -136,7 +138,7 @@ def _run_stages(path: Path, progress: Progress | None, workers: int | None) -> R
         raw_records.extend(split.records)
         quarantine.extend(split.quarantine)
         if progress:
-            progress(done, total)
+            progress("split", done, total)
     if not kept:
         raise InputError("; ".join(f.message for f in failures) or "no input")
     # 4-6. record by record, on every core: metadata; diverge (align body and Résumé,

@@ -11,7 +11,6 @@ copy to align (no Résumé) does the shape of a line decide.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -20,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.errors import InputError
 from pipeline.records import Paragraph, QuarantinedSpan, RawRecord, SourceDocument, SourceLine
+from pipeline.text import fold_accents
 from pipeline.workers import default_workers, run_beside
 
 # Two paragraphs are copies of each other above this similarity (0-100, rapidfuzz ratio).
@@ -563,31 +563,6 @@ def _merge_spans(document: SourceDocument, spans: list[tuple[int, int, str]]):
 
 
 # --- text helpers ------------------------------------------------------------------------
-
-
-def fold_accents(text: str) -> str:
-    """Casefold and strip accents, for label and header matching.
-
-    >>> fold_accents("Ressource Privée")
-    'ressource privee'
-    """
-    return unicodedata.normalize("NFD", text.casefold()).translate(_STRIP_COMBINING)
-
-
-class _CombiningStripper(dict):
-    """A `str.translate` table that learns each character once: combining marks map to
-    None (dropped), everything else to itself. Translating in C is ~10x faster than a
-    per-character generator, and the table stays as small as the alphabet actually seen.
-    """
-
-    def __missing__(self, code: int) -> str | None:
-        char = chr(code)
-        kept = None if unicodedata.combining(char) else char
-        self[code] = kept
-        return kept
-
-
-_STRIP_COMBINING = _CombiningStripper()
 
 
 def _key(text: str) -> str:

@@ -131,6 +131,41 @@ def _write_parquet(name: str, batches: Iterator[dict[str, list]], path: Path) ->
             writer.write_table(TABLES[name].empty_table())
 
 
+def check_out_dir(out_dir: Path) -> Path:
+    """The output folder, checked before a run so that a bad path fails in a second, not after
+    the whole run: it must be a folder (or not exist yet, under a writable parent) we can write.
+    """
+    if not str(out_dir).strip():
+        raise OutputError("the output folder is empty: name a folder, e.g. --out data/clean")
+    out_dir = Path(out_dir)
+    existing = next((p for p in (out_dir, *out_dir.parents) if p.exists()), Path("."))
+    if existing == out_dir and not out_dir.is_dir():
+        raise OutputError("the output path is a file, not a folder", source_file=str(out_dir))
+    if not existing.is_dir():
+        raise OutputError(f"{existing} is a file: the output folder cannot be made under it",
+                          source_file=str(out_dir))
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"{existing} is not writable", source_file=str(out_dir))
+    return out_dir
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write a text file whole or not at all: a crash or a full disk leaves the old file."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise OutputError(f"cannot be written ({error.strerror})", source_file=str(path)) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"cannot be written ({error.strerror})", source_file=str(path)) from None
+
+
 def write_tables(report: RunReport, out_dir: Path) -> dict[str, Path]:
     """Write every table and the manifest into `out_dir`, leaving it intact on failure.
 

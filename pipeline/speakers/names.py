@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from pipeline.text import strip_accents
+
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _LOWER = "a-zß-öø-ÿœ"
 # A given name: capitalised, possibly hyphenated ("Anne-Laure", "Jean-Louis").
@@ -56,16 +58,6 @@ _PARTICLE_FORMS = {"de": "de", "du": "du", "des": "des", "d'": "d'", "van": "van
 # export's distinct people peak at 72.7 ("Philippe Eynaud" / "Philippe Maingault"); one typo
 # in a 10-letter name scores 90, two in a 17-letter name 88: 88 sits between, with margin.
 FUZZY_NAME_THRESHOLD = 88.0
-
-
-def strip_accents(text: str) -> str:
-    """Accent-free form used for comparing names.
-
-    >>> strip_accents("Hervé Éric")
-    'Herve Eric'
-    """
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def normalise_name(name: str) -> str:
