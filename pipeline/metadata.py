@@ -8,8 +8,8 @@ from calendar import monthrange
 from datetime import date
 from itertools import accumulate
 
+from pipeline.labels import Label, block_fields
 from pipeline.records import EventDate, Metadata, Paragraph, RawRecord
-from pipeline.split import LABEL_PRIVATE, LABEL_TYPE, inline_label, label_of
 from pipeline.text import fold_accents
 
 # Values of 'Type de ressource' seen on the RTES site; another one is kept with a warning.
@@ -69,9 +69,9 @@ _ATTENDANCE = re.compile(
 
 def normalise_metadata(record: RawRecord, text: tuple[Paragraph, ...]) -> Metadata:
     """Interpret a record's metadata block; `text` is its canonical text (body or Résumé)."""
-    fields = _fields(record.metadata)
+    fields = block_fields([p.text for p in record.metadata])
     warnings: list[str] = []
-    resource_type = fields.get(LABEL_TYPE)
+    resource_type = fields.get(Label.type)
     if resource_type is None:
         warnings.append("'Type de ressource' is missing")
     elif resource_type not in KNOWN_RESOURCE_TYPES:
@@ -90,27 +90,11 @@ def normalise_metadata(record: RawRecord, text: tuple[Paragraph, ...]) -> Metada
     )
 
 
-def _fields(metadata: tuple[Paragraph, ...]) -> dict[str, str | None]:
-    fields: dict[str, str | None] = {}
-    lines = [p.text for p in metadata]
-    for i, text in enumerate(lines):
-        inline = inline_label(text)
-        if inline:
-            fields[inline[0]] = inline[1]
-            continue
-        label = label_of(text)
-        if label in (LABEL_TYPE, LABEL_PRIVATE):
-            value = lines[i + 1] if i + 1 < len(lines) and label_of(lines[i + 1]) is None \
-                and not inline_label(lines[i + 1]) else None
-            fields[label] = value
-    return fields
-
-
-def _private_flag(fields: dict[str, str | None], warnings: list[str]) -> bool | None:
-    if LABEL_PRIVATE not in fields:
+def _private_flag(fields: dict[Label, str | None], warnings: list[str]) -> bool | None:
+    if Label.private not in fields:
         warnings.append("'Ressource privée' is missing: is_private left null")
         return None
-    value = fields[LABEL_PRIVATE]
+    value = fields[Label.private]
     flag = _PRIVATE_VALUES.get(fold_accents(value or "").strip(" .:"))
     if flag is None:
         warnings.append(f"'Ressource privée' has value {value!r}, not Oui/Non: is_private left null")

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from pipeline.errors import InputError
+from pipeline.labels import Label, any_label, inline_label, label_of
 from pipeline.records import Paragraph, QuarantinedSpan, RawRecord, SourceDocument, SourceLine
 from pipeline.text import fold_accents
 from pipeline.workers import default_workers, run_beside
@@ -42,18 +43,6 @@ TITLE_MAX_WORDS = 35
 TAG_MAX_WORDS = 3
 TAG_MAX_CHARS = 40
 
-# The longest label ("Ressources privées :" with spaces) is well under this.
-LABEL_MAX_CHARS = 30
-LABEL_TYPE, LABEL_PRIVATE, LABEL_RESUME, LABEL_DOCUMENTS = "type", "private", "resume", "documents"
-_LABELS = {
-    "type de ressource": LABEL_TYPE,
-    "type de ressources": LABEL_TYPE,
-    "ressource privee": LABEL_PRIVATE,
-    "ressources privees": LABEL_PRIVATE,
-    "resume": LABEL_RESUME,
-    "documents": LABEL_DOCUMENTS,
-}
-_INLINE_LABEL = re.compile(r"^(type de ressources?|ressources? privees?)\s*:\s*(\S.*)$")
 _SITE_HEADER = re.compile(r"^reseau des collectivites territoriales pour une economie")
 # Section words that close a body or a Résumé; never a title, never a tag.
 _SECTION_WORDS = re.compile(r"^(ressources?|documents?|liens?|avec|pour aller plus loin)\b")
@@ -130,31 +119,6 @@ def split_records(document: SourceDocument, workers: int | None = None) -> Split
 # --- metadata blocks -------------------------------------------------------------------
 
 
-def label_of(text: str) -> str | None:
-    """The metadata label a line is, if any ('Type de ressource :', 'Ressource Privée'...)."""
-    if len(text) > LABEL_MAX_CHARS:
-        return None  # cheap exit: most lines are paragraphs, and folding them is costly
-    key = fold_accents(text).rstrip(" :").strip()
-    return _LABELS.get(key)
-
-
-def inline_label(text: str) -> tuple[str, str] | None:
-    """'Type de ressource : Autres' written on one line: (label, value)."""
-    if text[:1] not in "TtRr" or ":" not in text[:LABEL_MAX_CHARS + 10]:
-        return None  # cheap exits: the label and its colon open the line
-    match = _INLINE_LABEL.match(fold_accents(text[:LABEL_MAX_CHARS + 80]))
-    if not match:
-        return None
-    label = label_of(match.group(1))
-    value = text.split(":", 1)[1].strip()
-    return (label, value) if label else None
-
-
-def _any_label(text: str) -> str | None:
-    """The label of a label line, or of a label written inline with its value."""
-    return label_of(text) or (inline_label(text) or (None,))[0]
-
-
 def _find_blocks(lines: Sequence[SourceLine]) -> list[_Block]:
     blocks, i = [], 0
     while i < len(lines):
@@ -168,12 +132,12 @@ def _find_blocks(lines: Sequence[SourceLine]) -> list[_Block]:
 
 
 def _block_at(lines: Sequence[SourceLine], start: int) -> _Block | None:
-    first = _any_label(lines[start].text)
-    if first == LABEL_DOCUMENTS and start + 1 < len(lines) and _any_label(
+    first = any_label(lines[start].text)
+    if first == Label.documents and start + 1 < len(lines) and any_label(
         lines[start + 1].text
-    ) in (LABEL_TYPE, LABEL_PRIVATE):
+    ) in (Label.type, Label.private):
         i = start + 1
-    elif first in (LABEL_TYPE, LABEL_PRIVATE):
+    elif first in (Label.type, Label.private):
         i = start
     else:
         return None
@@ -186,20 +150,20 @@ def _block_at(lines: Sequence[SourceLine], start: int) -> _Block | None:
         if inline and inline[0] not in seen:
             seen.add(inline[0])
             i += 1
-        elif label in (LABEL_TYPE, LABEL_PRIVATE) and label not in seen:
+        elif label in (Label.type, Label.private) and label not in seen:
             seen.add(label)
             i += 1
             if i < len(lines) and label_of(lines[i].text) is None and not inline_label(
                 lines[i].text
             ):
                 i += 1  # the value line
-        elif label == LABEL_RESUME:
+        elif label == Label.resume:
             has_resume = True
             i += 1
             break
         else:
             break
-    return _Block(start, i, has_resume, complete=seen == {LABEL_TYPE, LABEL_PRIVATE})
+    return _Block(start, i, has_resume, complete=seen == {Label.type, Label.private})
 
 
 # --- boundaries --------------------------------------------------------------------------
