@@ -16,11 +16,11 @@ from enum import StrEnum
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.hunks import KINDS
-from pipeline.records import CONTEXT_MARK, Divergence, Record
+from pipeline.records import CONTEXT_MARK, Divergence, DivergenceKind, Record
 from pipeline.run import RunReport
 
 # Whitespace differences are recorded but never fail a check: they are layout, not content.
+KINDS = tuple(DivergenceKind)
 DEFAULT_FAIL_ON = ",".join(kind for kind in KINDS if kind != "whitespace")
 BASELINE_FIELDS = ("fingerprint", "resource_id", "title", "kind", "body_side", "resume_side", "context")
 ANNOTATION_TITLE = "Divergent duplicate"

@@ -30,3 +30,7 @@ class InputError(PipelineError):
 
 class OutputError(PipelineError):
     """The tables could not be written; the previous tables are left as they were."""
+
+
+class ConfigError(PipelineError):
+    """A setting (worker count, path) is wrong; nothing was run."""

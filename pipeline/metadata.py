@@ -1,17 +1,22 @@
-"""Normalise a record's metadata: type, private flag, event kind, event date, participants."""
+"""Metadata stage: each record's id, type, private flag, event kind, event date and participants."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from calendar import monthrange
+from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from itertools import accumulate
 
 from pipeline.labels import Label, block_fields
-from pipeline.records import EventDate, Metadata, Paragraph, RawRecord
+from pipeline.records import EventDate, Metadata, RawRecord
 from pipeline.text import fold_accents
 
+# 12 hex digits of sha1: no collision among the site's thousands of titles, short to read.
+RESOURCE_ID_HEX = 12
 # Values of 'Type de ressource' seen on the RTES site; another one is kept with a warning.
 KNOWN_RESOURCE_TYPES = ("Ressources RTES", "Autres")
 _PRIVATE_VALUES = {"oui": True, "non": False}
@@ -67,8 +72,10 @@ _ATTENDANCE = re.compile(
 )
 
 
-def normalise_metadata(record: RawRecord, text: tuple[Paragraph, ...]) -> Metadata:
-    """Interpret a record's metadata block; `text` is its canonical text (body or Résumé)."""
+def normalise_metadata(record: RawRecord) -> Metadata:
+    """Interpret a record's metadata block, and read the event's kind, date and attendance
+    from its title and text (the body, or the Résumé when there is no body)."""
+    text = record.body or record.resume
     fields = block_fields([p.text for p in record.metadata])
     warnings: list[str] = []
     resource_type = fields.get(Label.type)
@@ -86,8 +93,31 @@ def normalise_metadata(record: RawRecord, text: tuple[Paragraph, ...]) -> Metada
         event_date=find_event_date(opening[0], opening[1:]),
         participants=participants[0] if participants else None,
         participants_qualifier=participants[1] if participants else None,
-        warnings=tuple(warnings),
+        warnings=tuple(warnings) + _structure_warnings(record),
     )
+
+
+def resource_ids(records: Sequence[RawRecord]) -> list[str]:
+    """Stable ids: a hash of the casefolded, accent-free title, so an id does not depend on
+    the file name or on the other records. A repeated title gets '-2', '-3'... in run order.
+    """
+    seen: Counter[str] = Counter()
+    ids = []
+    for record in records:
+        key = " ".join(fold_accents(record.title.text).split())
+        base = "r" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:RESOURCE_ID_HEX]
+        seen[base] += 1
+        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+    return ids
+
+
+def _structure_warnings(record: RawRecord) -> tuple[str, ...]:
+    """A metadata block that promises a Résumé and does not hold one."""
+    if record.metadata and not record.has_resume_label:
+        return ("metadata block has no 'Résumé' line: no copy to compare",)
+    if record.metadata and record.has_resume_label and not record.resume:
+        return ("'Résumé' label with no text after it",)
+    return ()
 
 
 def _private_flag(fields: dict[Label, str | None], warnings: list[str]) -> bool | None:

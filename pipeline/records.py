@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
@@ -127,6 +127,10 @@ class SourceDocument:
     sha256: str
     rendition: str = "text"  # "text" or "html"
     warnings: tuple[str, ...] = ()
+
+    def without_lines(self) -> SourceDocument:
+        """The document's description alone, once its lines live on in records."""
+        return replace(self, lines=())
 
 
 class Paragraph(NamedTuple):  # a tuple, like SourceLine: immutable and cheap to build

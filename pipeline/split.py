@@ -21,7 +21,6 @@ from pipeline.errors import InputError
 from pipeline.labels import Label, any_label, inline_label, label_of
 from pipeline.records import Paragraph, QuarantinedSpan, RawRecord, SourceDocument, SourceLine
 from pipeline.text import fold_accents
-from pipeline.workers import default_workers, run_beside
 
 # Two paragraphs are copies of each other above this similarity (0-100, rapidfuzz ratio).
 # The Résumé copies in the shipped export score >= 90 against their body paragraph, while
@@ -33,9 +32,6 @@ EVIDENCE_LENGTH_CAP = 200
 # Lines shorter than this ("Ressources :", "(Re)voir l'échange") recur in every record, so
 # their copies say nothing about where a record ends.
 MIN_EVIDENCE_CHARS = 25
-# A document is split on two processes from this many regions (records) per half: below
-# it, forking costs more than the ~0.6 ms a region takes.
-MIN_REGIONS_PER_HALF = 200
 # Titles are one line; a longer line, or one with more words, is a paragraph.
 TITLE_MAX_CHARS = 250
 TITLE_MAX_WORDS = 35
@@ -94,12 +90,8 @@ class _Draft:
     warnings: list[str] = field(default_factory=list)
 
 
-def split_records(document: SourceDocument, workers: int | None = None) -> SplitResult:
-    """Cut a cleaned document into records and quarantined spans covering every line.
-
-    A long document is split in two halves on two processes (`workers`, default: one per
-    core), with the same result as one process.
-    """
+def split_records(document: SourceDocument) -> SplitResult:
+    """Cut a cleaned document into records and quarantined spans covering every line."""
     lines = [line for line in document.lines if not line.is_blank]
     where = f"{document.source_file}"
     if not lines:
@@ -111,8 +103,7 @@ def split_records(document: SourceDocument, workers: int | None = None) -> Split
                    "no metadata block ('Type de ressource' / 'Ressource privée') found")
         raise InputError(f"{problem}: this is not an RTES export, or it is cut off before "
                          "its first record ends", source_file=where, line=lines[-1].number)
-    splitter = _Splitter(lines, blocks, document.source_file)
-    drafts, quarantined = splitter.run(workers or default_workers())
+    drafts, quarantined = _Splitter(lines, blocks).run()
     return _assemble(document, lines, drafts, quarantined)
 
 
@@ -172,43 +163,22 @@ def _block_at(lines: Sequence[SourceLine], start: int) -> _Block | None:
 class _Splitter:
     """Places titles region by region (a region is what lies between two metadata blocks)."""
 
-    def __init__(self, lines: Sequence[SourceLine], blocks: list[_Block], source_file: str):
+    def __init__(self, lines: Sequence[SourceLine], blocks: list[_Block]):
         self.lines = lines
         self.blocks = blocks
-        self.source_file = source_file
         # Each line's key (casefolded text) and the weight of a copy of it as evidence (0 for
-        # lines too short to tell), computed by `_prepare` for the lines a process reads.
-        self.keys: list[str] = [""] * len(lines)
-        self.weights: list[float] = [0.0] * len(lines)
-        self._ready = range(0)
+        # lines too short to tell).
+        self.keys = [_key(line.text) for line in lines]
+        self.weights = [0.0 if len(key) < MIN_EVIDENCE_CHARS else float(min(len(key), EVIDENCE_LENGTH_CAP))
+                        for key in self.keys]
         self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
         self._key_sets: dict[tuple[int, int, int], _Copies] = {}
 
-    def run(self, workers: int = 1) -> tuple[list[_Draft], list[tuple[int, str]]]:
-        regions = len(self.blocks) + 1
-        if workers < 2 or regions < 2 * MIN_REGIONS_PER_HALF:
-            self._prepare(0, len(self.lines))
-            drafts, _ = self._regions(0, regions, None)
-            return drafts, self.quarantined
-        return self._run_in_halves(regions // 2, regions)
-
-    def _prepare(self, lo: int, hi: int) -> None:
-        """Keys and weights of lines [lo, hi): all a process reads, and only that."""
-        for i in range(lo, hi):
-            key = self.keys[i] = _key(self.lines[i].text)
-            self.weights[i] = 0.0 if len(key) < MIN_EVIDENCE_CHARS else float(
-                min(len(key), EVIDENCE_LENGTH_CAP))
-        self._ready = range(lo, hi)
-
-    def _region_lines(self, index: int) -> range:
-        lo = self.blocks[index - 1].end if index else 0
-        return range(lo, self.blocks[index].start if index < len(self.blocks) else len(self.lines))
-
-    def _regions(self, first: int, stop: int, previous: _Draft | None) -> tuple[list[_Draft], _Draft | None]:
-        """Split regions [first, stop); `previous` owns the block before region `first`.
-        Returns the drafts and the one owning the last block (the next region's previous)."""
+    def run(self) -> tuple[list[_Draft], list[tuple[int, str]]]:
+        """Drafts of the records, and the quarantined lines with their reasons."""
         drafts: list[_Draft] = []
-        for index in range(first, stop):
+        previous: _Draft | None = None  # the record owning the block before the region
+        for index in range(len(self.blocks) + 1):
             lines = self._region_lines(index)
             block = self.blocks[index] if index < len(self.blocks) else None
             new = self._split_region(lines.start, lines.stop, previous, block, self._following_region(index))
@@ -219,35 +189,12 @@ class _Splitter:
             elif block is not None:
                 self._quarantine(range(block.start, block.end), "metadata block without a title")
                 previous = None
-        return drafts, previous
+        return drafts, self.quarantined
 
-    def _run_in_halves(self, seam: int, regions: int) -> tuple[list[_Draft], list[tuple[int, str]]]:
-        """Regions before the seam here; the rest in a worker, which starts one region early
-        without the record before it (previous=None). Where it places that region's record
-        as this process does (nearly always: its copy aligns either way), its work is
-        taken; otherwise it is dropped and the rest runs here. Either way the result is
-        exactly the serial one.
-        """
-        def first_half():
-            # Its lines, and the next region: the Résumé of its last record.
-            self._prepare(0, self._region_lines(seam).stop)
-            return self._regions(0, seam, None)
-
-        def second_half():
-            self._prepare(self._region_lines(seam - 1).start, len(self.lines))
-            _, guessed = self._regions(seam - 1, seam, None)
-            mark, seen = len(self.quarantined), _snapshot(guessed)
-            drafts, _ = self._regions(seam, regions, guessed)
-            return seen, guessed, drafts, self.quarantined[mark:]
-
-        (drafts, owner), (seen, guessed, rest, rest_quarantined) = run_beside(first_half, second_half)
-        if _snapshot(owner) != seen:
-            self._prepare(0, len(self.lines))
-            rest, _ = self._regions(seam, regions, owner)
-            return drafts + rest, self.quarantined
-        if owner is not None:
-            drafts[-1] = guessed  # the same record, with its Résumé from the worker
-        return drafts + rest, self.quarantined + rest_quarantined
+    def _region_lines(self, index: int) -> range:
+        """Lines between block `index - 1` and block `index`."""
+        lo = self.blocks[index - 1].end if index else 0
+        return range(lo, self.blocks[index].start if index < len(self.blocks) else len(self.lines))
 
     def _following_region(self, index: int) -> range:
         """Lines after block `index` up to the next block: where its Résumé lies."""
@@ -285,7 +232,6 @@ class _Splitter:
         ident = (candidates[0], candidates[-1], len(candidates))
         found = self._key_sets.get(ident)
         if found is None:
-            assert candidates[0] in self._ready and candidates[-1] in self._ready, "unprepared lines"
             keys = tuple(self.keys[j] for j in candidates)
             found = self._key_sets[ident] = _Copies(frozenset(keys), keys)
         return found
@@ -294,13 +240,11 @@ class _Splitter:
         """`_aligned` without fuzzy matching, for a whole region at once (the hot loop)."""
         if not candidates:
             return [0.0] * len(region)
-        assert not region or (region[0] in self._ready and region[-1] in self._ready), "unprepared lines"
         keys, weights, copied = self.keys, self.weights, self._copies(candidates).exact
         return [weights[i] if weights[i] and keys[i] in copied else 0.0 for i in region]
 
     def _aligned(self, i: int, candidates: Sequence[int]) -> float:
         """Evidence that line i is copied among `candidates`: its weight, or 0."""
-        assert i in self._ready, "unprepared line"
         weight = self.weights[i]
         if not candidates or not weight:
             return 0.0
@@ -448,13 +392,6 @@ class _Splitter:
 
     def _quarantine(self, indexes, reason: str) -> None:
         self.quarantined.extend((i, reason) for i in indexes)
-
-
-def _snapshot(draft: _Draft | None) -> tuple | None:
-    """What a draft holds before the next region gives it its Résumé lines."""
-    if draft is None:
-        return None
-    return draft.title, tuple(draft.body), tuple(draft.tags), draft.block, tuple(draft.warnings)
 
 
 # --- assembly ----------------------------------------------------------------------------

@@ -20,8 +20,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.errors import OutputError
+from pipeline.execution import rare_gc_pauses
 from pipeline.records import Record
-from pipeline.run import RunReport, rare_gc_pauses
+from pipeline.run import RunReport
 from pipeline.schemas import TABLES
 
 MANIFEST = "manifest.json"

@@ -1,6 +1,6 @@
 """Word-level diff of two token streams: change regions, their smallest spans, their kind.
 
-Regions are found with rapidfuzz's Indel opcodes over the tokens (`pipeline.tokens`), then
+Regions are found with rapidfuzz's Indel opcodes over the tokens (`pipeline.divergence.tokens`), then
 cut to the smallest span per difference (one per paragraph, punctuation apart from words)
 and classified from the body to the Résumé.
 """
@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from pipeline.divergence.tokens import BREAK, Token
+from pipeline.records import DivergenceKind as Kind
+from pipeline.records import Side
 from pipeline.text import strip_accents
-from pipeline.tokens import BREAK, Token
 
 # Two changes separated by one short shared word ("de", "la", "le") are one rewording: the
 # shared word is a coincidence of the new wording, not an anchor.
@@ -28,11 +30,6 @@ LAYOUT_GROUP_MAX = 6
 TYPO_MAX_EDITS = 2
 # ...and both words are at least this long: "le"/"la", "des"/"les" are different words.
 TYPO_MIN_LENGTH = 4
-
-KINDS = (
-    "whitespace", "punctuation", "case", "accent", "typo", "word", "figure",
-    "insertion", "deletion", "rewording", "move",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +49,7 @@ class Hunk:
 
     block: int  # index of its Block in the alignment
     region: Region
-    kind: str
+    kind: Kind
     body_tokens: tuple[Token, ...]
     resume_tokens: tuple[Token, ...]
     body_para: int | None
@@ -63,7 +60,7 @@ class Hunk:
     after: str
     order: tuple[int, int, int, int]
     detail: str = ""
-    preferred: str | None = None
+    preferred: Side | None = None
     reason: str | None = None
 
 
@@ -287,28 +284,28 @@ def is_typo(body_word: str, resume_word: str) -> bool:
 def classify(body: Sequence[Token], resume: Sequence[Token], *, whitespace: bool = False) -> str:
     """The kind of a change, from the body's tokens to the Résumé's."""
     if whitespace:
-        return "whitespace"
+        return Kind.whitespace
     b_text = [t.text for t in body if not t.is_marker]
     r_text = [t.text for t in resume if not t.is_marker]
     if "".join(b_text) == "".join(r_text):
-        return "whitespace"  # a paragraph split or merged, "1 500" against "1500"
+        return Kind.whitespace  # a paragraph split or merged, "1 500" against "1500"
     b_words, r_words = _words(body), _words(resume)
     b_lower, r_lower = [w.lower() for w in b_words], [w.lower() for w in r_words]
     if b_words == r_words or (b_lower == r_lower and _punct(body) != _punct(resume)):
-        return "punctuation"  # ", le" / ". Le": the capital follows the new full stop
+        return Kind.punctuation  # ", le" / ". Le": the capital follows the new full stop
     if b_lower == r_lower:
-        return "case"
+        return Kind.case
     if [strip_accents(w) for w in b_lower] == [strip_accents(w) for w in r_lower]:
-        return "accent"
+        return Kind.accent
     if _has_digit(b_words) and _has_digit(r_words):
-        return "figure"
+        return Kind.figure
     if not b_words:
-        return "insertion"
+        return Kind.insertion
     if not r_words:
-        return "deletion"
+        return Kind.deletion
     if len(b_words) == len(r_words) == 1:
-        return "typo" if is_typo(b_words[0], r_words[0]) else "word"
-    return "rewording"
+        return Kind.typo if is_typo(b_words[0], r_words[0]) else Kind.word
+    return Kind.rewording
 
 
 def _punct(tokens: Sequence[Token]) -> list[str]:

@@ -2,7 +2,7 @@
 which side is right where the evidence allows, and merge the two into the canonical text.
 
 Cheap first: paragraphs equal after cleaning are matched by one alignment over whole
-paragraphs, and only the runs that differ are diffed word by word (`pipeline.hunks`).
+paragraphs, and only the runs that differ are diffed word by word (`pipeline.divergence.hunks`).
 Kinds are named from the body to the Résumé: an `insertion` is in the Résumé only, a
 `deletion` in the body only.
 """
@@ -13,12 +13,12 @@ import hashlib
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from pipeline.align import Block, align_paragraphs
-from pipeline.hunks import (
+from pipeline.divergence.align import Block, align_paragraphs
+from pipeline.divergence.hunks import (
     Hunk,
     Region,
     classify,
@@ -27,14 +27,11 @@ from pipeline.hunks import (
     split_region,
     widen_bare_punctuation,
 )
-from pipeline.judge import judged, mark_truncation, pair_moves
-from pipeline.lexicon import WordCounts, count_words, load_word_list
-from pipeline.records import CONTEXT_MARK, Divergence, Paragraph, RawRecord, Record, Text
-from pipeline.tokens import END, Token, raw_side_text, side_text, word_count
-
-__all__ = [
-    "DivergenceResult", "corpus_words", "count_words", "diverge_one", "diverge_record", "diverge_records",
-]
+from pipeline.divergence.judge import judged, mark_truncation, pair_moves
+from pipeline.divergence.lexicon import WordCounts, count_words
+from pipeline.divergence.tokens import END, Token, raw_side_text, side_text, word_count
+from pipeline.records import CONTEXT_MARK, Divergence, DuplicateStatus, Paragraph, RawRecord, Side, Text
+from pipeline.records import DivergenceKind as Kind
 
 # Tokens of context kept on each side of a hunk: enough to find the spot by eye, few enough
 # that an edit a sentence away does not change the hunk's fingerprint.
@@ -45,7 +42,6 @@ UNRELATED_MAX_SIMILARITY = 0.4
 FINGERPRINT_BYTES = 8  # 16 hex digits: no collision in a baseline of thousands of hunks
 # Similarity is floored to 4 digits: stable in the tables, and a divergent pair never reads 1.0.
 SIMILARITY_DIGITS = 4
-WHITESPACE = "whitespace"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +52,7 @@ class DivergenceResult:
     text: Text  # merged canonical text
     similarity: float | None  # 0-1; None unless both copies exist
     n_divergences: int  # hunks other than whitespace
-    status: str  # identical | divergent | body_only | resume_only | none
+    status: DuplicateStatus
 
 
 def diverge_record(
@@ -67,7 +63,8 @@ def diverge_record(
 ) -> DivergenceResult:
     """Compare a record's body with its Résumé: hunks, merged text, similarity and status."""
     if not body or not resume:
-        status = "body_only" if body else "resume_only" if resume else "none"
+        status = DuplicateStatus.body_only if body else \
+            DuplicateStatus.resume_only if resume else DuplicateStatus.none
         return DivergenceResult((), Text(body or resume), None, 0, status)
     # 1. Align whole paragraphs; diff word by word only where they differ.
     blocks = align_paragraphs(body, resume)
@@ -78,13 +75,13 @@ def diverge_record(
     hunks = mark_truncation([judged(h, corpus) for h in hunks], blocks)
     # 4. Rows, the merged text, the record's counts.
     divergences = _divergences(resource_id, hunks, body, resume)
-    n_divergences = sum(h.kind != WHITESPACE for h in hunks)
+    n_divergences = sum(h.kind != Kind.whitespace for h in hunks)
     return DivergenceResult(
         divergences=divergences,
         text=_merged_text(blocks, hunks, body, resume),
         similarity=_similarity(hunks, body, resume),
         n_divergences=n_divergences,
-        status="divergent" if n_divergences else "identical",
+        status=DuplicateStatus.divergent if n_divergences else DuplicateStatus.identical,
     )
 
 
@@ -136,7 +133,7 @@ def _make_hunk(index: int, block: Block, region: Region) -> Hunk:
         before=_context_before(context_stream, lo, (*b_tokens, *r_tokens)),
         after=_context_after(context_stream, hi),
         order=_order(block, sb, sr, region, body_para, resume_para),
-        detail=describe_whitespace(b_tokens, r_tokens) if kind == WHITESPACE else "",
+        detail=describe_whitespace(b_tokens, r_tokens) if kind == Kind.whitespace else "",
     )
 
 
@@ -213,7 +210,7 @@ def _divergences(
     seen: Counter[str] = Counter()
     rows = []
     for index, hunk in enumerate(hunks):
-        as_text = raw_side_text if hunk.kind == WHITESPACE else side_text
+        as_text = raw_side_text if hunk.kind == Kind.whitespace else side_text
         body_side, resume_side = as_text(hunk.body_tokens), as_text(hunk.resume_tokens)
         context = f"{hunk.before}{CONTEXT_MARK}{hunk.after}"
         key = "\x1f".join((resource_id, hunk.kind, body_side, resume_side, context))
@@ -241,7 +238,7 @@ def _merged_text(
 ) -> Text:
     chosen: dict[int, list[Region]] = {}
     for hunk in hunks:
-        if hunk.preferred == "resume" and hunk.kind != "move":
+        if hunk.preferred == Side.resume and hunk.kind != Kind.move:
             chosen.setdefault(hunk.block, []).append(hunk.region)
     paragraphs: list[Paragraph] = []
     for index, block in enumerate(blocks):
@@ -256,19 +253,19 @@ def _rebuilt(
     block: Block, regions: list[Region], body: Sequence[Paragraph], resume: Sequence[Paragraph]
 ) -> list[Paragraph]:
     """The block's body tokens with the chosen regions taken from the Résumé."""
-    picked: list[tuple[str, Token]] = []
+    picked: list[tuple[Side, Token]] = []
     position = 0
     for region in sorted(regions, key=lambda g: (g.b0, g.b1)):
-        picked.extend(("body", t) for t in block.body_stream[position : region.b0])
+        picked.extend((Side.body, t) for t in block.body_stream[position : region.b0])
         # Two widened regions may share an equal token at their edges: take it once.
         overlap = max(0, position - region.b0)
-        picked.extend(("resume", t) for t in block.resume_stream[region.r0 + overlap : region.r1])
+        picked.extend((Side.resume, t) for t in block.resume_stream[region.r0 + overlap : region.r1])
         position = max(position, region.b1)
-    picked.extend(("body", t) for t in block.body_stream[position:])
-    sides = {"body": body, "resume": resume}
+    picked.extend((Side.body, t) for t in block.body_stream[position:])
+    sides = {Side.body: body, Side.resume: resume}
     paragraphs: list[Paragraph] = []
     current: list[tuple[str, Token]] = []
-    for side, token in [*picked, ("body", Token(END, 0, 0, ""))]:
+    for side, token in [*picked, (Side.body, Token(END, 0, 0, ""))]:
         starts_other = bool(current) and token.start == 0 and (side, token.para) != (
             current[-1][0], current[-1][1].para)
         if (token.is_marker or starts_other) and current:
@@ -284,7 +281,7 @@ def _rebuilt(
     return paragraphs
 
 
-def _paragraph_of(tokens: list[tuple[str, Token]], sides: dict[str, Sequence[Paragraph]]) -> Paragraph:
+def _paragraph_of(tokens: list[tuple[Side, Token]], sides: dict[Side, Sequence[Paragraph]]) -> Paragraph:
     """A merged paragraph keeps the line (and raw form, if unchanged) of its first token's side."""
     side, first = tokens[0]
     source = sides[side][first.para]
@@ -296,7 +293,7 @@ def _similarity(hunks: list[Hunk], body: Sequence[Paragraph], resume: Sequence[P
     total = sum(len(p.text) for p in body) + sum(len(p.text) for p in resume)
     distance = sum(
         Indel.distance(side_text(h.body_tokens), side_text(h.resume_tokens))
-        for h in hunks if h.kind != WHITESPACE
+        for h in hunks if h.kind != Kind.whitespace
     )
     if not total:
         return 1.0
@@ -304,34 +301,8 @@ def _similarity(hunks: list[Hunk], body: Sequence[Paragraph], resume: Sequence[P
     return math.floor(max(0.0, 1 - distance / total) * scale) / scale
 
 
-def diverge_records(records: Sequence[Record]) -> tuple[tuple[Record, ...], tuple[Divergence, ...]]:
-    """Run the stage over every record: the records with their merged `text`, status,
-    `n_divergences` and `similarity` filled in, and all divergences in record order.
-    """
-    corpus = corpus_words([record.raw for record in records])
-    updated, divergences = [], []
-    for record in records:
-        record, found = diverge_one(record, corpus)
-        updated.append(record)
-        divergences.extend(found)
-    return tuple(updated), tuple(divergences)
-
-
-def corpus_words(raws: Sequence[RawRecord]) -> WordCounts:
+def word_counts(records: Sequence[RawRecord]) -> WordCounts:
     """Word frequencies over every record's title, body and Résumé, counted before any
-    record is judged, so that evidence from one record ("Mobicoop" elsewhere) helps judge
-    another. The French word list, the other evidence, is loaded with them."""
-    load_word_list()
-    return count_words(p.text for r in raws for p in (r.title, *r.body, *r.resume))
-
-
-def diverge_one(record: Record, corpus: WordCounts) -> tuple[Record, tuple[Divergence, ...]]:
-    """One record with its merged `text`, status, counts filled in; and its divergences."""
-    result = diverge_record(record.resource_id, record.raw.body, record.raw.resume, corpus)
-    return replace(
-        record,
-        text=result.text,
-        duplicate_status=result.status,
-        n_divergences=result.n_divergences,
-        similarity=result.similarity,
-    ), result.divergences
+    record is compared, so that evidence from one record ("Mobicoop" elsewhere) helps judge
+    another."""
+    return count_words(p.text for r in records for p in (r.title, *r.body, *r.resume))

@@ -10,9 +10,9 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
-from pipeline.align import Block
-from pipeline.hunks import Hunk
-from pipeline.lexicon import (
+from pipeline.divergence.align import Block
+from pipeline.divergence.hunks import Hunk
+from pipeline.divergence.lexicon import (
     WordCounts,
     find_duplication,
     frequency_evidence,
@@ -20,7 +20,9 @@ from pipeline.lexicon import (
     lexicon_evidence,
     participle_evidence,
 )
-from pipeline.tokens import END, Token, side_text, word_count
+from pipeline.divergence.tokens import END, Token, side_text, word_count
+from pipeline.records import DivergenceKind as Kind
+from pipeline.records import Side
 
 # A deleted and an inserted passage are one moved passage when they share most of their
 # words: at least MOVE_MIN_CONTAINMENT of the shorter and MOVE_MIN_COVERAGE of the longer
@@ -35,11 +37,11 @@ def pair_moves(hunks: list[Hunk]) -> list[Hunk]:
     """Each deletion that an insertion repeats (possibly edited) becomes one `move` hunk,
     placed where the body has it; its `detail` says what changed inside."""
     insertions = [
-        h for h in hunks if h.kind == "insertion" and word_count(h.resume_tokens) >= MOVE_MIN_WORDS
+        h for h in hunks if h.kind == Kind.insertion and word_count(h.resume_tokens) >= MOVE_MIN_WORDS
     ]
     paired: dict[int, Hunk] = {}  # id of the deletion -> its move
     used: set[int] = set()
-    for deletion in (h for h in hunks if h.kind == "deletion"):
+    for deletion in (h for h in hunks if h.kind == Kind.deletion):
         words = [t.text for t in deletion.body_tokens if t.is_word]
         if len(words) < MOVE_MIN_WORDS:
             continue
@@ -67,7 +69,7 @@ def _move_score(words: list[str], insertion: Hunk) -> float:
 def _move(deletion: Hunk, insertion: Hunk) -> Hunk:
     return replace(
         deletion,
-        kind="move",
+        kind=Kind.move,
         resume_tokens=insertion.resume_tokens,
         resume_para=insertion.resume_para,
         resume_window=insertion.resume_window,
@@ -104,40 +106,40 @@ def judged(hunk: Hunk, corpus: WordCounts) -> Hunk:
     added or dropped by duplication. Two different words, rewordings, figures and moves
     have no evidence that one copy is right: they stay undecided.
     """
-    if hunk.kind in ("punctuation", "insertion", "deletion"):
+    if hunk.kind in (Kind.punctuation, Kind.insertion, Kind.deletion):
         preferred, reason = _duplication_evidence(hunk)
-    elif hunk.kind in ("typo", "accent", "case"):
+    elif hunk.kind in (Kind.typo, Kind.accent, Kind.case):
         preferred, reason = _spelling_evidence(hunk, corpus)
     else:
         return hunk
     return replace(hunk, preferred=preferred, reason=reason)
 
 
-def _duplication_evidence(hunk: Hunk) -> tuple[str | None, str | None]:
+def _duplication_evidence(hunk: Hunk) -> tuple[Side | None, str | None]:
     def window(side: tuple[Token, ...], around: tuple[str, str]) -> list[str]:
         return [w for w in (around[0], *(t.text for t in side if not t.is_marker), around[1]) if w]
 
     in_body = find_duplication(window(hunk.body_tokens, hunk.body_window))
     in_resume = find_duplication(window(hunk.resume_tokens, hunk.resume_window))
     if in_body and not in_resume:
-        return "resume", f"duplication: «{in_body}» in the body"
+        return Side.resume, f"duplication: «{in_body}» in the body"
     if in_resume and not in_body:
-        return "body", f"duplication: «{in_resume}» in the Résumé"
+        return Side.body, f"duplication: «{in_resume}» in the Résumé"
     return None, None
 
 
-def _spelling_evidence(hunk: Hunk, corpus: WordCounts) -> tuple[str | None, str | None]:
+def _spelling_evidence(hunk: Hunk, corpus: WordCounts) -> tuple[Side | None, str | None]:
     b_words = [t.text for t in hunk.body_tokens if t.is_word]
     r_words = [t.text for t in hunk.resume_tokens if t.is_word]
     votes = []
     one_word = len(b_words) == len(r_words) == 1
     # "ville" outnumbers "Ville" everywhere: case frequencies only speak for names
     # ("Mobicoop"), words outside the French word list.
-    if one_word and (hunk.kind != "case" or not is_french_word(b_words[0])):
+    if one_word and (hunk.kind != Kind.case or not is_french_word(b_words[0])):
         votes.append(frequency_evidence(b_words[0], r_words[0], corpus))
     if one_word:
         votes.append(participle_evidence(hunk.body_window[0], b_words[0], r_words[0]))
-    if hunk.kind != "case":
+    if hunk.kind != Kind.case:
         votes.append(lexicon_evidence(b_words, r_words))
     found = [v for v in votes if v]
     if not found:
@@ -169,7 +171,8 @@ def mark_truncation(hunks: list[Hunk], blocks: list[Block]) -> list[Hunk]:
         return hunks
     tail = {id(h) for h in at_end} | {id(h) for h in hunks if h.block > cut}
     return [
-        replace(h, kind="deletion", preferred="body", reason=TRUNCATION_REASON, detail="Résumé truncated")
+        replace(h, kind=Kind.deletion, preferred=Side.body, reason=TRUNCATION_REASON,
+                detail="Résumé truncated")
         if id(h) in tail else h
         for h in hunks
     ]

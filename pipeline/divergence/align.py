@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from pipeline.divergence.tokens import Token, build_pair_streams, build_stream
 from pipeline.records import Paragraph
-from pipeline.tokens import Token, build_pair_streams, build_stream
 
 # Two paragraphs are versions of each other when rapidfuzz's ratio reaches this (0-100):
 # a reworded sentence scores above 80, two paragraphs on the same topic below 50.

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.align import align_paragraphs
 from pipeline.clean import clean_text
-from pipeline.diverge import count_words, diverge_record, diverge_records
-from pipeline.hunks import KINDS
-from pipeline.records import Paragraph
+from pipeline.divergence import diverge_record, word_counts
+from pipeline.divergence.align import align_paragraphs
+from pipeline.divergence.lexicon import count_words
+from pipeline.records import DivergenceKind, Paragraph
 from pipeline.run import run_pipeline
 
 CASES = Path(__file__).parent / "cases"
@@ -56,7 +56,7 @@ def test_hand_written_pairs(case: dict) -> None:
 
 def test_every_kind_is_covered_by_a_hand_case() -> None:
     covered = {h["kind"] for case in HAND_CASES for h in case["expected"]["hunks"]}
-    assert covered == set(KINDS)
+    assert covered == set(DivergenceKind)
 
 
 def test_similarity_is_below_one_for_a_divergent_pair() -> None:
@@ -107,14 +107,14 @@ def test_count_words_counts_every_text() -> None:
 
 @pytest.fixture(scope="module")
 def shipped():
-    records, divergences = diverge_records(run_pipeline(SHIPPED).records)
-    titles = {r.resource_id: r.title for r in records}
-    return records, [(titles[d.resource_id], d) for d in divergences]
+    report = run_pipeline(SHIPPED)
+    titles = {r.resource_id: r.title for r in report.records}
+    return report.records, [(titles[d.resource_id], d) for d in report.divergences]
 
 
 def test_shipped_corpus_counts_mobicoop_13_times(shipped) -> None:
     records, _ = shipped
-    corpus = count_words(p.text for r in records for p in (r.raw.title, *r.raw.body, *r.raw.resume))
+    corpus = word_counts([r.raw for r in records])
     assert (corpus["Mobicoop"], corpus["Mobiccop"]) == (13, 1)
 
 
@@ -178,7 +178,7 @@ def test_shipped_private_record_text_is_its_resume(shipped) -> None:
 
 
 def test_diffing_only_around_the_change_gives_the_same_hunks(monkeypatch) -> None:
-    import pipeline.tokens
+    import pipeline.divergence.tokens
 
     sentence = "La ville de Lille a lancé un appel à manifestation d’intérêt très large, puis des réunions. "
     body = paragraphs([sentence * 6 + "La SCIC Mobicoop vit. " + sentence * 6], 1)
@@ -186,7 +186,7 @@ def test_diffing_only_around_the_change_gives_the_same_hunks(monkeypatch) -> Non
     corpus = count_words(["Mobicoop"] * 3)
     windowed = diverge_record("r-test", body, resume, corpus)
     (block,) = align_paragraphs(body, resume)
-    monkeypatch.setattr(pipeline.tokens, "WINDOW_MARGIN", 10**6)
+    monkeypatch.setattr(pipeline.divergence.tokens, "WINDOW_MARGIN", 10**6)
     whole = diverge_record("r-test", body, resume, corpus)
     (whole_block,) = align_paragraphs(body, resume)
     assert block.head and block.tail and not whole_block.head  # the window did cut
@@ -210,7 +210,7 @@ def test_any_pair_of_copies_is_diffed_consistently(body_words, resume_words) -> 
     resume = paragraphs([" ".join(words) for words in resume_words], 101)
     result = diverge_record("r-test", body, resume, count_words(p.text for p in body + resume))
     assert result.n_divergences == sum(d.kind != "whitespace" for d in result.divergences)
-    assert all(d.kind in KINDS for d in result.divergences)
+    assert all(d.kind in set(DivergenceKind) for d in result.divergences)
     assert (result.status == "identical") == (bool(body) and bool(resume) and result.n_divergences == 0)
     if body and resume and not any(d.preferred == "resume" for d in result.divergences):
         assert result.text.paragraphs == body  # no preference: the body, as it is

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 
+from pipeline.records import Side
+
 WORD_RE = re.compile(r"\w+")
 
 # Corpus word frequencies: the evidence "Mobicoop" (13 times) against "Mobiccop" (once).
@@ -70,12 +72,6 @@ def _french_words():  # -> SpellChecker; typed loosely to keep the import lazy
     return SpellChecker(language="fr")
 
 
-def load_word_list() -> None:
-    """Load the French word list now (~0.1 s) rather than at the first lookup: processes
-    forked afterwards then share it instead of each loading its own."""
-    _french_words()
-
-
 @lru_cache(maxsize=LOOKUP_CACHE_SIZE)
 def is_french_word(word: str) -> bool:
     """True when the word (any case) is in the French word list.
@@ -109,12 +105,12 @@ def _times(n: int) -> str:
     return {0: "never", 1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
-def frequency_evidence(body_word: str, resume_word: str, corpus: WordCounts) -> tuple[str, str] | None:
-    """("body"|"resume", reason) when one spelling is established and the other a one-off."""
+def frequency_evidence(body_word: str, resume_word: str, corpus: WordCounts) -> tuple[Side, str] | None:
+    """(side, reason) when one spelling is established and the other a one-off."""
     body_n, resume_n = corpus.get(body_word, 0), corpus.get(resume_word, 0)
     for side, kept, kept_n, other, other_n in (
-        ("body", body_word, body_n, resume_word, resume_n),
-        ("resume", resume_word, resume_n, body_word, body_n),
+        (Side.body, body_word, body_n, resume_word, resume_n),
+        (Side.resume, resume_word, resume_n, body_word, body_n),
     ):
         if kept_n >= FREQUENT_MIN and other_n <= RARE_MAX:
             return side, (
@@ -127,15 +123,15 @@ def _all_known(words: list[str]) -> bool:
     return all(is_french_word(w) for w in words if not w.isdigit())
 
 
-def lexicon_evidence(body_words: list[str], resume_words: list[str]) -> tuple[str, str] | None:
-    """("body"|"resume", reason) when only one side's words are all in the French word list."""
+def lexicon_evidence(body_words: list[str], resume_words: list[str]) -> tuple[Side, str] | None:
+    """(side, reason) when only one side's words are all in the French word list."""
     if not body_words or not resume_words:
         return None
     body_known, resume_known = _all_known(body_words), _all_known(resume_words)
     if body_known == resume_known:
         return None
     side, known, unknown = (
-        ("body", body_words, resume_words) if body_known else ("resume", resume_words, body_words)
+        (Side.body, body_words, resume_words) if body_known else (Side.resume, resume_words, body_words)
     )
     return side, (
         f"word list: «{' '.join(known)}» is in the French word list (pyspellchecker fr), "
@@ -149,15 +145,16 @@ AVOIR_AUXILIARIES = frozenset(
 )
 
 
-def participle_evidence(previous_word: str, body_word: str, resume_word: str) -> tuple[str, str] | None:
-    """("body"|"resume", reason) for "a choisi" against "a choisit" (participle after avoir).
+def participle_evidence(previous_word: str, body_word: str, resume_word: str) -> tuple[Side, str] | None:
+    """(side, reason) for "a choisi" against "a choisit" (participle after avoir).
 
-    >>> participle_evidence("a", "choisi", "choisit")[0]
-    'body'
+    >>> participle_evidence("a", "choisi", "choisit")[0] == Side.body
+    True
     """
     if previous_word.lower() not in AVOIR_AUXILIARIES:
         return None
-    for side, participle, other in (("body", body_word, resume_word), ("resume", resume_word, body_word)):
+    pairs = ((Side.body, body_word, resume_word), (Side.resume, resume_word, body_word))
+    for side, participle, other in pairs:
         if participle.endswith("i") and other == participle + "t":
             return side, (
                 f"grammar: after «{previous_word}» the past participle «{participle}» is expected, "

@@ -1,0 +1,148 @@
+"""Where the pipeline's speed lives: the per-record stages mapped over processes, and the
+garbage collector's pace during a run. No stage imports this module; the orchestrator does.
+
+The stages are pure Python and hold the GIL, so only processes run them in parallel. They
+run on a standard `concurrent.futures.ProcessPoolExecutor` whose workers are forked from a
+fork server: a clean single-threaded process that imported the pipeline once (so workers
+start in milliseconds, and no process forks itself while other threads run: Python 3.12+
+warns about that, rightly). Items and results cross as pickles, in chunks; results come
+back in input order, so the output is the serial run's whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from functools import partial
+from typing import TypeVar
+
+from pipeline.errors import ConfigError
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+WORKERS_VARIABLE = "RTES_WORKERS"
+# Below this many items per process, starting a process and pickling cost more than they save
+# (a record takes ~1 ms; a worker costs ~50 ms to start and warm up).
+MIN_ITEMS_PER_WORKER = 100
+# Each process gets its items in this many chunks: enough to even out the shares when one
+# process is slower, few enough that the per-chunk cost (a pickle of the shared arguments,
+# a round trip) stays negligible.
+CHUNKS_PER_WORKER = 8
+# What the fork server imports once, so that every worker forked from it starts ready.
+PRELOADED_MODULES = ["pipeline.run"]
+# A run builds millions of small acyclic objects (lines, paragraphs, tokens) that live
+# until the tables are written. CPython's cyclic collector, at its default thresholds,
+# rescans them over and over (about 15 % of a 20 MB run) and finds nothing to free:
+# reference counting frees them. So it runs this much less often meanwhile.
+GC_THRESHOLD_DURING_RUN = 100_000
+
+
+def resolve_workers(requested: int | None = None) -> int:
+    """The number of processes: `requested`, else `RTES_WORKERS`, else one per usable core.
+
+    >>> resolve_workers(3)
+    3
+    """
+    if requested is not None:
+        if requested < 1:
+            raise ConfigError(f"the number of workers must be 1 or more, not {requested}")
+        return requested
+    setting = os.environ.get(WORKERS_VARIABLE, "").strip()
+    if setting:
+        if not setting.isdigit() or int(setting) < 1:
+            raise ConfigError(f"{WORKERS_VARIABLE}={setting!r}: set it to a whole number of "
+                              "processes, 1 or more (1 runs everything in this process)")
+        return int(setting)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class Executor:
+    """`map(function, items)` on up to `workers` processes, serial when that is cheaper.
+
+    Use it as a context manager: the worker processes start on entering (in the background,
+    while the caller reads and splits the input) and stop on leaving.
+    """
+
+    def __init__(self, workers: int | None = None, min_items_per_worker: int | None = None) -> None:
+        self.workers = resolve_workers(workers)
+        self.min_items_per_worker = max(1, min_items_per_worker or MIN_ITEMS_PER_WORKER)
+        self._pool: ProcessPoolExecutor | None = None
+        self._warming: list[Future] = []
+
+    def __enter__(self) -> Executor:
+        if self.workers > 1 and "forkserver" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(PRELOADED_MODULES)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._warming = [self._pool.submit(_ready) for _ in range(self.workers)]
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def map(
+        self, function: Callable[[Item], Result], items: Sequence[Item],
+        done: Callable[[int], None] | None = None,
+    ) -> list[Result]:
+        """`[function(item) for item in items]`, in that order; `done(n)` is told how many
+        items are finished as they finish. An error in a worker is raised here, and a worker
+        that dies fails the call instead of hanging it."""
+        processes = min(self.workers, len(items) // self.min_items_per_worker)
+        if self._pool is None or processes <= 1:
+            return _serial(function, items, done)
+        size = -(-len(items) // (processes * CHUNKS_PER_WORKER))
+        chunks = [items[start:start + size] for start in range(0, len(items), size)]
+        results: list[Result] = []
+        try:
+            for chunk_results in self._pool.map(partial(_map_chunk, function), chunks):
+                results.extend(chunk_results)
+                if done:
+                    done(len(results))
+        except BrokenProcessPool as error:
+            raise RuntimeError(f"a worker process died ({error}); rerun with {WORKERS_VARIABLE}=1 "
+                               "to use one process") from error
+        return results
+
+
+# A serial run reports progress this often (items).
+SERIAL_PROGRESS_EVERY = 50
+
+
+def _serial(function: Callable[[Item], Result], items: Sequence[Item],
+            done: Callable[[int], None] | None) -> list[Result]:
+    results = []
+    for item in items:
+        results.append(function(item))
+        if done and (len(results) % SERIAL_PROGRESS_EVERY == 0 or len(results) == len(items)):
+            done(len(results))
+    return results
+
+
+def _ready() -> None:
+    """A no-op: submitting it starts a worker before there is work for it."""
+
+
+def _map_chunk(function: Callable[[Item], Result], chunk: Sequence[Item]) -> list[Result]:
+    with rare_gc_pauses():
+        return [function(item) for item in chunk]
+
+
+@contextmanager
+def rare_gc_pauses() -> Iterator[None]:
+    """Run the cyclic garbage collector rarely, and never over what exists already."""
+    saved = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD_DURING_RUN, *saved[1:])
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*saved)

@@ -1,0 +1,119 @@
+"""Mapping a stage over processes gives exactly what a serial run gives, and fails loudly."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+import warnings
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ConfigError, InputError
+from pipeline.execution import Executor, resolve_workers
+from pipeline.run import run_pipeline
+from pipeline.write import write_tables
+
+SHIPPED = Path("data/raw/rtes_export_2020-2021.txt")
+CALLER = os.getpid()
+
+
+def _square_or_fail(n: int) -> int:
+    if n == 97:
+        raise InputError("bad record", source_file="x.txt", line=97)
+    return n * n
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def _die_in_a_worker(n: int, caller: int) -> int:
+    if os.getpid() != caller:
+        os._exit(1)  # as the kernel's out-of-memory killer would end it
+    return n
+
+
+def test_results_come_back_in_input_order_from_other_processes():
+    progress: list[int] = []
+    with Executor(3, min_items_per_worker=1) as executor:
+        assert executor.map(_square_or_fail, range(50), done=progress.append) == [n * n for n in range(50)]
+        pids = set(executor.map(_pid, range(60)))
+    assert CALLER not in pids and len(pids) >= 2
+    assert progress == sorted(progress) and progress[-1] == 50
+
+
+def test_few_items_run_in_the_calling_process():
+    with Executor(2) as executor:  # below MIN_ITEMS_PER_WORKER: not worth a process
+        assert set(executor.map(_pid, range(5))) == {CALLER}
+    with Executor(1, min_items_per_worker=1) as executor:
+        assert set(executor.map(_pid, range(500))) == {CALLER}
+
+
+def test_an_error_in_a_worker_reaches_the_caller_with_its_file_and_line():
+    with Executor(2, min_items_per_worker=1) as executor, pytest.raises(InputError) as caught:
+        executor.map(_square_or_fail, range(200))
+    assert (caught.value.source_file, caught.value.line, caught.value.detail) == ("x.txt", 97, "bad record")
+
+
+def test_pipeline_errors_survive_pickling():
+    error = pickle.loads(pickle.dumps(InputError("empty", source_file="a.txt", line=3)))
+    assert (type(error), str(error), error.line) == (InputError, "a.txt:3: empty", 3)
+
+
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging_it():
+    with Executor(2, min_items_per_worker=1) as executor, pytest.raises(RuntimeError, match="RTES_WORKERS=1"):
+        executor.map(partial(_die_in_a_worker, caller=CALLER), range(200))
+
+
+def test_no_process_forks_itself_while_threads_run():
+    """Python 3.12+ warns (DeprecationWarning) when a multi-threaded process calls fork():
+    the workers come from a fork server, so a thread in the caller changes nothing."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", DeprecationWarning)
+            with Executor(2, min_items_per_worker=1) as executor:
+                assert executor.map(_square_or_fail, range(20)) == [n * n for n in range(20)]
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_the_number_of_workers_comes_from_the_caller_then_rtes_workers(monkeypatch):
+    monkeypatch.setenv("RTES_WORKERS", "1")
+    assert resolve_workers() == 1
+    assert resolve_workers(3) == 3
+    monkeypatch.delenv("RTES_WORKERS")
+    assert resolve_workers() >= 1
+
+
+@pytest.mark.parametrize("setting", ["deux", "0", "-1", "1.5"])
+def test_a_bad_rtes_workers_is_a_config_error_naming_the_variable(monkeypatch, setting):
+    monkeypatch.setenv("RTES_WORKERS", setting)
+    with pytest.raises(ConfigError, match="RTES_WORKERS"):
+        resolve_workers()
+
+
+def test_zero_workers_is_a_config_error():
+    with pytest.raises(ConfigError, match="1 or more"):
+        resolve_workers(0)
+
+
+def test_parallel_run_writes_the_same_bytes_as_a_serial_run(tmp_path, monkeypatch):
+    lines = SHIPPED.read_text(encoding="utf-8").split("\n")
+    export = tmp_path / "export.txt"
+    export.write_text("\n".join([lines[0]] + lines[1:] * 4), encoding="utf-8")  # 40 records
+    monkeypatch.setattr("pipeline.execution.MIN_ITEMS_PER_WORKER", 5)
+    write_tables(run_pipeline(export, workers=1), tmp_path / "serial")
+    progress: list[tuple[str, int, int]] = []
+    parallel = run_pipeline(export, workers=2, progress=lambda *step: progress.append(step))
+    assert len(parallel.records) == 40
+    assert [step for step in progress if step[0] == "analyse"][-1] == ("analyse", 40, 40)
+    write_tables(parallel, tmp_path / "parallel")
+    for table in sorted((tmp_path / "serial").glob("*.parquet")):
+        assert table.read_bytes() == (tmp_path / "parallel" / table.name).read_bytes(), table.name
