@@ -12,7 +12,7 @@ from datetime import date
 from itertools import accumulate
 
 from pipeline.labels import Label, block_fields
-from pipeline.records import EventDate, Metadata, RawRecord
+from pipeline.records import DatePrecision, EventDate, Metadata, RawRecord
 from pipeline.text import fold_accents
 
 # 12 hex digits of sha1: no collision among the site's thousands of titles, short to read.
@@ -149,8 +149,9 @@ def find_event_date(title: str, opening: list[str]) -> EventDate:
     """The event date: a day in the title, else a day in the opening paragraphs, else the
     title's month or year. A day named in the body beats a month in the title.
 
-    >>> find_event_date("Comment soutenir l'ESS ?- 26 & 28 août 2020", [])
-    EventDate(start=datetime.date(2020, 8, 26), end=datetime.date(2020, 8, 28), precision='day')
+    >>> found = find_event_date("Comment soutenir l'ESS ?- 26 & 28 août 2020", [])
+    >>> found.start, found.end, str(found.precision)
+    (datetime.date(2020, 8, 26), datetime.date(2020, 8, 28), 'day')
     """
     title_day = _day_dates(title, default_year=None)
     if title_day:
@@ -167,7 +168,7 @@ def find_event_date(title: str, opening: list[str]) -> EventDate:
     if title_month:
         return title_month
     if title_year:
-        return EventDate(date(title_year, 1, 1), None, "year")
+        return EventDate(date(title_year, 1, 1), None, DatePrecision.year)
     return EventDate()
 
 
@@ -184,7 +185,7 @@ def _day_dates(text: str, default_year: int | None) -> list[EventDate]:
         end = _safe_date(year, month, int(match.group("day_end"))) if match.group("day_end") \
             else None
         if start:
-            dates.append(EventDate(start, end if end and end > start else None, "day"))
+            dates.append(EventDate(start, end if end and end > start else None, DatePrecision.day))
     return dates
 
 
@@ -193,7 +194,7 @@ def _month_date(text: str) -> EventDate | None:
     if not match:
         return None
     month = MONTHS[fold_accents(match.group("month"))]
-    return EventDate(date(int(match.group("year")), month, 1), None, "month")
+    return EventDate(date(int(match.group("year")), month, 1), None, DatePrecision.month)
 
 
 def _year_of(text: str) -> int | None:

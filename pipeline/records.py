@@ -198,7 +198,7 @@ class RawRecord:
 class EventDate:
     start: date | None = None
     end: date | None = None
-    precision: str | None = None  # "day" | "month" | "year"
+    precision: DatePrecision | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +223,7 @@ class Record:
     raw: RawRecord
     metadata: Metadata
     text: Text  # canonical text: body, or Résumé when there is no body (merged by diverge)
-    duplicate_status: str  # identical | divergent | body_only | resume_only | none
+    duplicate_status: DuplicateStatus
     n_divergences: int = 0
     similarity: float | None = None
     warnings: tuple[str, ...] = field(default=())
@@ -251,13 +251,13 @@ class Divergence:
 
     resource_id: str
     hunk_index: int
-    kind: str
+    kind: DivergenceKind
     body_side: str
     resume_side: str
     context: str
     body_line: int | None
     resume_line: int | None
-    preferred: str | None  # "body" | "resume" | None
+    preferred: Side | None  # None: no evidence says which copy is right
     reason: str | None
     fingerprint: str
     detail: str = ""  # the hunk in words: a move and its inner edits, a split, a truncation
@@ -275,7 +275,7 @@ class Speaker:
     organisation: str | None
     affiliation_raw: str | None
     is_speaker: bool
-    source: str  # bullet | heading | list | prose | ner
+    source: SpeakerSource
     line: int | None
     char_start: int
     char_end: int
@@ -303,8 +303,8 @@ class Figure:
     value: float
     value_min: float | None
     value_max: float | None
-    unit: str
-    kind: str
+    unit: Unit
+    kind: FigureKind
     subject: str | None
     qualifier: str | None
     textual: bool

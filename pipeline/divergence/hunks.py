@@ -64,17 +64,17 @@ class Hunk:
     reason: str | None = None
 
 
-def _change_regions(body: Sequence[Token], resume: Sequence[Token]) -> list[list[int]]:
-    regions: list[list[int]] = []
+def _change_regions(body: Sequence[Token], resume: Sequence[Token]) -> list[Region]:
+    regions: list[Region] = []
     for op in Indel.opcodes([t.text for t in body], [t.text for t in resume]):
         if op.tag == "equal":
             continue
         last = regions[-1] if regions else None
-        adjacent = last and last[1] == op.src_start and last[3] == op.dest_start
-        if last and (adjacent or _is_weak_anchor(body, last[1], op.src_start, last[3], op.dest_start)):
-            last[1], last[3] = op.src_end, op.dest_end
+        adjacent = last and last.b1 == op.src_start and last.r1 == op.dest_start
+        if last and (adjacent or _is_weak_anchor(body, last.b1, op.src_start, last.r1, op.dest_start)):
+            regions[-1] = Region(last.b0, op.src_end, last.r0, op.dest_end)
         else:
-            regions.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+            regions.append(Region(op.src_start, op.src_end, op.dest_start, op.dest_end))
     return regions
 
 
@@ -86,17 +86,17 @@ def _is_weak_anchor(body: Sequence[Token], b_from: int, b_to: int, r_from: int, 
 
 
 def _whitespace_regions(
-    body: Sequence[Token], resume: Sequence[Token], changes: list[list[int]]
+    body: Sequence[Token], resume: Sequence[Token], changes: list[Region]
 ) -> list[Region]:
     """Separator differences inside the equal runs around the changes."""
     found: list[Region] = []
     # After a change, the first separator belongs to the change when the change is one-sided
     # (the space before a deleted duplicate ", ," is the deleted one's) or ends at a break.
     run_starts = [(0, 0, False)] + [
-        (c[1], c[3], c[0] == c[1] or c[2] == c[3] or body[c[1] - 1].is_marker or resume[c[3] - 1].is_marker)
+        (c.b1, c.r1, c.b0 == c.b1 or c.r0 == c.r1 or body[c.b1 - 1].is_marker or resume[c.r1 - 1].is_marker)
         for c in changes
     ]
-    run_ends = [c[0] for c in changes] + [len(body)]
+    run_ends = [c.b0 for c in changes] + [len(body)]
     for (b, r, skip_first), b_end in zip(run_starts, run_ends, strict=True):
         for step in range(b_end - b):
             if step == 0 and skip_first:
@@ -119,27 +119,27 @@ def _merge_close(regions: list[Region]) -> list[Region]:
 
 
 def _join_layout_changes(
-    body: Sequence[Token], resume: Sequence[Token], changes: list[list[int]]
-) -> list[list[int]]:
+    body: Sequence[Token], resume: Sequence[Token], changes: list[Region]
+) -> list[Region]:
     """Consecutive changes that together only move paragraph breaks are one change: "choisi"
     + ") la" against "choisi )" + "la", or "la" + "la la la la la" against "la la" + "la" +
     "la la la". Read in order, the words are the same; only the layout differs."""
-    joined: list[list[int]] = []
+    joined: list[Region] = []
     k = 0
     while k < len(changes):
         end = _layout_group_end(body, resume, changes, k)
-        joined.append([changes[k][0], changes[end][1], changes[k][2], changes[end][3]])
+        joined.append(Region(changes[k].b0, changes[end].b1, changes[k].r0, changes[end].r1))
         k = end + 1
     return joined
 
 
 def _layout_group_end(
-    body: Sequence[Token], resume: Sequence[Token], changes: list[list[int]], k: int
+    body: Sequence[Token], resume: Sequence[Token], changes: list[Region], k: int
 ) -> int:
     """The last change of the smallest group from change k whose words balance, or k itself."""
     for end in range(k, min(k + LAYOUT_GROUP_MAX, len(changes))):
-        b_side = body[changes[k][0] : changes[end][1]]
-        r_side = resume[changes[k][2] : changes[end][3]]
+        b_side = body[changes[k].b0 : changes[end].b1]
+        r_side = resume[changes[k].r0 : changes[end].r1]
         has_break = any(t.text == BREAK for t in b_side) or any(t.text == BREAK for t in r_side)
         if has_break and _texts(b_side) == _texts(r_side):
             return end
@@ -153,7 +153,7 @@ def _texts(tokens: Sequence[Token]) -> list[str]:
 def diff_streams(body: Sequence[Token], resume: Sequence[Token]) -> list[Region]:
     """Regions where the streams differ, whitespace-only ones included, in stream order."""
     changes = _join_layout_changes(body, resume, _change_regions(body, resume))
-    regions = [Region(*c) for c in changes] + _whitespace_regions(body, resume, changes)
+    regions = changes + _whitespace_regions(body, resume, changes)
     return sorted(regions, key=lambda g: (g.b0, g.r0))
 
 
