@@ -1,11 +1,9 @@
-"""Split a cleaned export into records; every input line lands in a record or the quarantine.
+"""Where each record starts: titles placed by alignment, region by region.
 
-Layout of a record: title, body, metadata block (`Type de ressource` / value /
-`Ressource privée` / Oui|Non / `Résumé`), then the Résumé, a drifted copy of the body.
-Nothing marks where a Résumé ends and the next title starts, so boundaries are placed by
-alignment: the Résumé is a near-copy of the body above it, and the next body is a near-copy
-of the next Résumé. The line between the two copies is the title. Only where there is no
-copy to align (no Résumé) does the shape of a line decide.
+A region is what lies between two metadata blocks: the Résumé of the record above, maybe
+page furniture, then the next record's title and body. The Résumé is a near-copy of the
+body above it, and the next body is a near-copy of the next Résumé, so the title is the line
+between the two copies. Only where there is no copy to align does the shape of a line decide.
 """
 
 from __future__ import annotations
@@ -17,13 +15,11 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from pipeline.errors import InputError
-from pipeline.labels import Label, any_label, inline_label, label_of
-from pipeline.records import Paragraph, QuarantinedSpan, RawRecord, SourceDocument, SourceLine
+from pipeline.labels import label_of
+from pipeline.records import SourceLine
+from pipeline.split.blocks import MetadataBlock
 from pipeline.text import fold_accents
 
-# Two paragraphs are copies of each other above this similarity (0-100, rapidfuzz ratio).
-# The Résumé copies in the shipped export score >= 90 against their body paragraph, while
 # unrelated paragraphs of the same page stay below 60.
 COPY_SIMILARITY = 75.0
 # Evidence weight of an aligned line grows with its length up to this many characters:
@@ -55,21 +51,6 @@ _JUNK_HINTS = ("cookie", "accepter", "refuser", "droits r", "mentions l", "javas
                "se connecter", "mot de passe", "newsletter", "©", "copyright")
 
 
-@dataclass(frozen=True, slots=True)
-class SplitResult:
-    records: tuple[RawRecord, ...]
-    quarantine: tuple[QuarantinedSpan, ...]
-
-
-@dataclass(slots=True)
-class _Block:
-    """A metadata block: indexes into the non-blank lines."""
-
-    start: int
-    end: int  # exclusive
-    has_resume: bool
-    complete: bool  # both the type and the private pair were found
-
 
 class _Copies(NamedTuple):
     """The keys of a run of lines: as a set for exact lookups, in order for fuzzy ones."""
@@ -79,91 +60,28 @@ class _Copies(NamedTuple):
 
 
 @dataclass(slots=True)
-class _Draft:
+class Draft:
     """A record being assembled (indexes into the non-blank lines)."""
 
     title: int
     body: list[int] = field(default_factory=list)
     tags: list[int] = field(default_factory=list)
-    block: _Block | None = None
+    block: MetadataBlock | None = None
     resume: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
-def split_records(document: SourceDocument) -> SplitResult:
-    """Cut a cleaned document into records and quarantined spans covering every line."""
-    lines = [line for line in document.lines if not line.is_blank]
-    where = f"{document.source_file}"
-    if not lines:
-        raise InputError("the file holds no text", source_file=where)
-    blocks = _find_blocks(lines)
-    if not blocks:
-        only_header = len(lines) == 1 and _is_site_header(lines[0].text)
-        problem = ("the file holds only the site header" if only_header else
-                   "no metadata block ('Type de ressource' / 'Ressource privée') found")
-        raise InputError(f"{problem}: this is not an RTES export, or it is cut off before "
-                         "its first record ends", source_file=where, line=lines[-1].number)
-    drafts, quarantined = _Splitter(lines, blocks).run()
-    return _assemble(document, lines, drafts, quarantined)
-
-
-# --- metadata blocks -------------------------------------------------------------------
-
-
-def _find_blocks(lines: Sequence[SourceLine]) -> list[_Block]:
-    blocks, i = [], 0
-    while i < len(lines):
-        block = _block_at(lines, i)
-        if block:
-            blocks.append(block)
-            i = block.end
-        else:
-            i += 1
-    return blocks
-
-
-def _block_at(lines: Sequence[SourceLine], start: int) -> _Block | None:
-    first = any_label(lines[start].text)
-    if first == Label.documents and start + 1 < len(lines) and any_label(
-        lines[start + 1].text
-    ) in (Label.type, Label.private):
-        i = start + 1
-    elif first in (Label.type, Label.private):
-        i = start
-    else:
-        return None
-    seen: set[str] = set()
-    has_resume = False
-    while i < len(lines):
-        text = lines[i].text
-        inline = inline_label(text)
-        label = label_of(text)
-        if inline and inline[0] not in seen:
-            seen.add(inline[0])
-            i += 1
-        elif label in (Label.type, Label.private) and label not in seen:
-            seen.add(label)
-            i += 1
-            if i < len(lines) and label_of(lines[i].text) is None and not inline_label(
-                lines[i].text
-            ):
-                i += 1  # the value line
-        elif label == Label.resume:
-            has_resume = True
-            i += 1
-            break
-        else:
-            break
-    return _Block(start, i, has_resume, complete=seen == {Label.type, Label.private})
-
-
-# --- boundaries --------------------------------------------------------------------------
+def place_titles(
+    lines: Sequence[SourceLine], blocks: list[MetadataBlock]
+) -> tuple[list[Draft], list[tuple[int, str]]]:
+    """Drafts of the records (indexes into `lines`), and the quarantined lines with reasons."""
+    return _Splitter(lines, blocks).run()
 
 
 class _Splitter:
     """Places titles region by region (a region is what lies between two metadata blocks)."""
 
-    def __init__(self, lines: Sequence[SourceLine], blocks: list[_Block]):
+    def __init__(self, lines: Sequence[SourceLine], blocks: list[MetadataBlock]):
         self.lines = lines
         self.blocks = blocks
         # Each line's key (casefolded text) and the weight of a copy of it as evidence (0 for
@@ -174,10 +92,10 @@ class _Splitter:
         self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
         self._key_sets: dict[tuple[int, int, int], _Copies] = {}
 
-    def run(self) -> tuple[list[_Draft], list[tuple[int, str]]]:
+    def run(self) -> tuple[list[Draft], list[tuple[int, str]]]:
         """Drafts of the records, and the quarantined lines with their reasons."""
-        drafts: list[_Draft] = []
-        previous: _Draft | None = None  # the record owning the block before the region
+        drafts: list[Draft] = []
+        previous: Draft | None = None  # the record owning the block before the region
         for index in range(len(self.blocks) + 1):
             lines = self._region_lines(index)
             block = self.blocks[index] if index < len(self.blocks) else None
@@ -204,8 +122,8 @@ class _Splitter:
         return range(self.blocks[index].end, stop)
 
     def _split_region(
-        self, lo: int, hi: int, previous: _Draft | None, block: _Block | None, next_resume: range
-    ) -> list[_Draft]:
+        self, lo: int, hi: int, previous: Draft | None, block: MetadataBlock | None, next_resume: range
+    ) -> list[Draft]:
         region = list(range(lo, hi))
         prev_copy = previous.body if previous and previous.block and previous.block.has_resume \
             else []
@@ -293,19 +211,19 @@ class _Splitter:
             and (text[0].isupper() or text[0].isdigit() or text[0] in "«\"“'")
             and len(text.split()) <= TITLE_MAX_WORDS
             and not _BULLET.match(text)
-            and not _is_site_header(text)
+            and not is_site_header(text)
             and not _SECTION_WORDS.match(fold_accents(text))
             and label_of(text) is None
             and not _is_junk(text)
         )
 
     def _cut(
-        self, region: list[int], title_pos: int, previous: _Draft | None, block: _Block,
+        self, region: list[int], title_pos: int, previous: Draft | None, block: MetadataBlock,
         next_resume: range, by_shape: bool,
-    ) -> list[_Draft]:
+    ) -> list[Draft]:
         before, title, body = region[:title_pos], region[title_pos], region[title_pos + 1:]
         drafts = self._place_gap(before, previous)
-        draft = _Draft(title=title)
+        draft = Draft(title=title)
         if body and self._is_tag(body[-1]) and not self._aligned(body[-1], next_resume):
             draft.body, draft.tags = body[:-1], [body[-1]]
         else:
@@ -316,7 +234,7 @@ class _Splitter:
         drafts.append(draft)
         return drafts
 
-    def _place_gap(self, before: list[int], previous: _Draft | None) -> list[_Draft]:
+    def _place_gap(self, before: list[int], previous: Draft | None) -> list[Draft]:
         """Lines between the previous record and the title: its Résumé, standalone titles, junk.
 
         Placement is monotonic (Résumé, then quarantine, then standalone titles), so record
@@ -328,12 +246,12 @@ class _Splitter:
             before[k - 1], before[:k - 1], previous
         ):
             k -= 1
-        standalone = [_Draft(title=i, warnings=["title without body or metadata"])
+        standalone = [Draft(title=i, warnings=["title without body or metadata"])
                       for i in before[k:]]
         self._place_resume_tail(before[:k], previous)
         return standalone
 
-    def _place_resume_tail(self, indexes: list[int], previous: _Draft | None) -> None:
+    def _place_resume_tail(self, indexes: list[int], previous: Draft | None) -> None:
         """Give lines to the previous Résumé until something is not Résumé text."""
         takes_resume = previous is not None and previous.block is not None \
             and previous.block.has_resume
@@ -345,7 +263,7 @@ class _Splitter:
             ):
                 previous.resume.append(i)
                 continue
-            if i == 0 and _is_site_header(text):
+            if i == 0 and is_site_header(text):
                 self._quarantine([i], "site header (not a record)")
                 continue
             if reason is None or _is_junk(text):
@@ -354,19 +272,19 @@ class _Splitter:
                           "text outside any record: before a title, with no Résumé to belong to")
             self._quarantine([i], reason)
 
-    def _resume_text(self, i: int, earlier: list[int], previous: _Draft | None) -> bool:
+    def _resume_text(self, i: int, earlier: list[int], previous: Draft | None) -> bool:
         """Line i copies the previous body, or repeats a line of the Résumé above it."""
         return self._aligned_prev(i, previous) or (
             previous is not None and previous.block is not None
             and previous.block.has_resume and self._aligned(i, earlier) > 0
         )
 
-    def _aligned_prev(self, i: int, previous: _Draft | None) -> bool:
+    def _aligned_prev(self, i: int, previous: Draft | None) -> bool:
         if previous is None or not previous.block or not previous.block.has_resume:
             return False
         return self._aligned(i, previous.body) > 0
 
-    def _split_tail(self, region: list[int], previous: _Draft | None) -> list[_Draft]:
+    def _split_tail(self, region: list[int], previous: Draft | None) -> list[Draft]:
         """After the last metadata block: the last Résumé, then maybe a record cut off."""
         aligned = [k for k, i in enumerate(region) if self._aligned_prev(i, previous)]
         rest_from = aligned[-1] + 1 if aligned else 0
@@ -394,78 +312,6 @@ class _Splitter:
         self.quarantined.extend((i, reason) for i in indexes)
 
 
-# --- assembly ----------------------------------------------------------------------------
-
-
-def _assemble(
-    document: SourceDocument,
-    lines: Sequence[SourceLine],
-    drafts: list[_Draft],
-    quarantined: list[tuple[int, str]],
-) -> SplitResult:
-    """Turn drafts into records whose spans, with the quarantine, tile the whole file."""
-    def para(i: int) -> Paragraph:
-        return Paragraph(lines[i].number, lines[i].text, lines[i].raw)
-
-    pieces: list[tuple[int, object]] = [(lines[d.title].number, d) for d in drafts]
-    pieces += [(lines[i].number, (i, reason)) for i, reason in quarantined]
-    pieces.sort(key=lambda piece: piece[0])
-    last_line = document.lines[-1].number if document.lines else 0
-    records, spans = [], []
-    for k, (start, piece) in enumerate(pieces):
-        stop = pieces[k + 1][0] - 1 if k + 1 < len(pieces) else last_line
-        if k == 0:
-            start = 1
-        if isinstance(piece, _Draft):
-            records.append(_to_record(document, lines, piece, para, start, stop))
-        else:
-            index, reason = piece
-            spans.append((start, stop, reason))
-    return SplitResult(tuple(records), _merge_spans(document, spans))
-
-
-def _to_record(document, lines, draft: _Draft, para, start: int, stop: int) -> RawRecord:
-    block = draft.block
-    warnings = list(draft.warnings)
-    if block is None:
-        metadata: tuple[Paragraph, ...] = ()
-    else:
-        metadata = tuple(para(i) for i in range(block.start, block.end))
-        if not block.complete:
-            warnings.append("metadata block incomplete: " + " / ".join(p.text for p in metadata))
-    return RawRecord(
-        source_file=document.source_file,
-        title=para(draft.title),
-        body=tuple(para(i) for i in draft.body),
-        metadata=metadata,
-        resume=tuple(para(i) for i in sorted(draft.resume)),
-        tags=tuple(para(i) for i in draft.tags),
-        has_resume_label=bool(block and block.has_resume),
-        line_start=start,
-        line_end=stop,
-        warnings=tuple(warnings),
-    )
-
-
-def _merge_spans(document: SourceDocument, spans: list[tuple[int, int, str]]):
-    """Adjacent quarantined lines with the same reason become one span."""
-    merged: list[list] = []
-    for start, stop, reason in spans:
-        if merged and merged[-1][2] == reason and merged[-1][1] + 1 == start:
-            merged[-1][1] = stop
-        else:
-            merged.append([start, stop, reason])
-    by_number = {line.number: line.raw for line in document.lines}
-    return tuple(
-        QuarantinedSpan(document.source_file, start, stop,
-                        "\n".join(by_number.get(n, "") for n in range(start, stop + 1)), reason)
-        for start, stop, reason in merged
-    )
-
-
-# --- text helpers ------------------------------------------------------------------------
-
-
 def _key(text: str) -> str:
     return text.casefold()
 
@@ -476,5 +322,5 @@ def _is_junk(text: str) -> bool:
     return any(hint in key for hint in _JUNK_HINTS) and bool(_JUNK.search(text))
 
 
-def _is_site_header(text: str) -> bool:
+def is_site_header(text: str) -> bool:
     return bool(_SITE_HEADER.match(fold_accents(text)))

@@ -1,0 +1,81 @@
+"""Drafts to records: spans that, with the quarantine, tile the whole file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.records import Paragraph, QuarantinedSpan, RawRecord, SourceDocument, SourceLine
+from pipeline.split.titles import Draft
+
+
+@dataclass(frozen=True, slots=True)
+class SplitResult:
+    records: tuple[RawRecord, ...]
+    quarantine: tuple[QuarantinedSpan, ...]
+
+
+def assemble(
+    document: SourceDocument,
+    lines: Sequence[SourceLine],
+    drafts: list[Draft],
+    quarantined: list[tuple[int, str]],
+) -> SplitResult:
+    """Turn drafts into records whose spans, with the quarantine, tile the whole file."""
+    def para(i: int) -> Paragraph:
+        return Paragraph(lines[i].number, lines[i].text, lines[i].raw)
+
+    pieces: list[tuple[int, object]] = [(lines[d.title].number, d) for d in drafts]
+    pieces += [(lines[i].number, (i, reason)) for i, reason in quarantined]
+    pieces.sort(key=lambda piece: piece[0])
+    last_line = document.lines[-1].number if document.lines else 0
+    records, spans = [], []
+    for k, (start, piece) in enumerate(pieces):
+        stop = pieces[k + 1][0] - 1 if k + 1 < len(pieces) else last_line
+        if k == 0:
+            start = 1
+        if isinstance(piece, Draft):
+            records.append(_to_record(document, lines, piece, para, start, stop))
+        else:
+            index, reason = piece
+            spans.append((start, stop, reason))
+    return SplitResult(tuple(records), _merge_spans(document, spans))
+
+
+def _to_record(document, lines, draft: Draft, para, start: int, stop: int) -> RawRecord:
+    block = draft.block
+    warnings = list(draft.warnings)
+    if block is None:
+        metadata: tuple[Paragraph, ...] = ()
+    else:
+        metadata = tuple(para(i) for i in range(block.start, block.end))
+        if not block.complete:
+            warnings.append("metadata block incomplete: " + " / ".join(p.text for p in metadata))
+    return RawRecord(
+        source_file=document.source_file,
+        title=para(draft.title),
+        body=tuple(para(i) for i in draft.body),
+        metadata=metadata,
+        resume=tuple(para(i) for i in sorted(draft.resume)),
+        tags=tuple(para(i) for i in draft.tags),
+        has_resume_label=bool(block and block.has_resume),
+        line_start=start,
+        line_end=stop,
+        warnings=tuple(warnings),
+    )
+
+
+def _merge_spans(document: SourceDocument, spans: list[tuple[int, int, str]]):
+    """Adjacent quarantined lines with the same reason become one span."""
+    merged: list[list] = []
+    for start, stop, reason in spans:
+        if merged and merged[-1][2] == reason and merged[-1][1] + 1 == start:
+            merged[-1][1] = stop
+        else:
+            merged.append([start, stop, reason])
+    by_number = {line.number: line.raw for line in document.lines}
+    return tuple(
+        QuarantinedSpan(document.source_file, start, stop,
+                        "\n".join(by_number.get(n, "") for n in range(start, stop + 1)), reason)
+        for start, stop, reason in merged
+    )
