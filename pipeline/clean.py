@@ -81,16 +81,6 @@ def clean_text(text: str) -> str:
     return text
 
 
-def clean_lines(raws: Sequence[str]) -> list[str]:
-    """`clean_text` over many lines at once: same result, one regex pass per fix.
-
-    None of the fixes reads or writes a newline, so they can run over the lines joined by
-    "\n" (one C-level pass each instead of one Python call per line and fix); only the
-    strip of `fold_spaces` has to stay per line.
-    """
-    return [piece.strip() for piece in _clean_joined(raws)[1]]
-
-
 def _clean_joined(raws: Sequence[str]) -> tuple[str, list[str]]:
     """The lines joined and fixed, and split again; `.strip()` is all each piece lacks."""
     joined = "\n".join(raws)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import ftfy
 import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
@@ -12,9 +13,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cli import app
-from pipeline.clean import clean_document, clean_lines, clean_text
+from pipeline.clean import clean_document, clean_text
 from pipeline.errors import InputError, PipelineError
 from pipeline.read import decode_export
+from pipeline.records import SourceDocument, SourceLine
 from pipeline.run import run_pipeline
 from pipeline.schemas import TABLES
 from pipeline.split import split_records
@@ -248,8 +250,11 @@ def test_a_cleaned_line_holds_only_single_plain_spaces(text):
 @given(st.lists(st.lists(st.sampled_from(
     ["a", "é", "e\u0301", "\u0301", " ", "\u00a0", "\u202f", "\t", "\u200b", "\x07", "\x85", "\u2028",
      "\u2003", ",", ".", "\u00ad", "\ufb01"]), max_size=30).map("".join), max_size=20))
-def test_clean_lines_is_clean_text_line_by_line(raws):
-    assert clean_lines(raws) == [clean_text(raw) for raw in raws]
+def test_a_document_is_cleaned_as_clean_text_line_by_line(raws):
+    lines = tuple(SourceLine(number, raw) for number, raw in enumerate(raws, 1))
+    document = SourceDocument("t.txt", lines, encoding="utf-8", size=0, sha256="")
+    cleaned = clean_document(document)
+    assert [line.text for line in cleaned.lines] == [clean_text(line.raw) for line in document.lines]
 
 
 def test_stray_artefact_on_the_shipped_export_is_noted_with_its_line():
@@ -284,8 +289,13 @@ def test_participants_are_read_paragraph_by_paragraph(paragraphs, expected):
     assert find_participants(paragraphs) == expected
 
 
-@given(st.text(alphabet="abâÂÃÅ©\u0080\u00bf€™’\u2019 é\n", max_size=40))
-def test_mojibake_hint_by_find_is_the_hint_regex(text):
-    from pipeline.read import _MOJIBAKE_HINT, _has_mojibake_hint
+FRENCH_LETTERS = "àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÙÛÜŸŒÆ’“”«»–—…€°"
 
-    assert _has_mojibake_hint(text) == bool(_MOJIBAKE_HINT.search(text))
+
+@given(st.text(alphabet="abc " + FRENCH_LETTERS, min_size=1, max_size=30).filter(
+    lambda t: any(c in FRENCH_LETTERS for c in t)))
+def test_french_text_read_with_the_wrong_encoding_is_repaired(text):
+    garbled = text.encode("utf-8").decode("cp1252", errors="ignore")
+    document = decode_export(garbled.encode("utf-8"), "m.txt")
+    assert document.lines[0].raw == ftfy.fix_encoding(garbled)
+    assert any("mojibake" in warning for warning in document.warnings) == (document.lines[0].raw != garbled)
