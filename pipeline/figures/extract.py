@@ -20,11 +20,13 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.figures import grammar as g
 from pipeline.figures import numbers, units
 from pipeline.records import Figure, Record
+from pipeline.text import split_sentences
 
 # Four-digit numbers in this span, alone, are years ("en 2020", "Dès 2000"): they become a
 # figure only with an explicit unit or a known counted noun ("2020 habitants").
@@ -106,7 +108,7 @@ def _place(resource_id: str, text: str, starts: list[int], lines: list[int],
             subject=reading.subject,
             qualifier=qualifier,
             textual=reading.textual,
-            sentence=_sentence(text, reading.start, reading.end),
+            sentence=_sentence(text, reading.start),
             line=lines[paragraph] if lines else None,
             char_start=reading.start,
             char_end=reading.end,
@@ -269,8 +271,7 @@ def _elided_noun(text: str, start: int, end: int, value: float) -> _Unit | None:
     if not value.is_integer() or not (after_dont or (
             value >= 2 and g.ELIDED_NOUN_AFTER.match(text, end))):
         return None
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    for noun in reversed(g.NOUNS.findall(text, sentence_start, start)):
+    for noun in reversed(g.NOUNS.findall(text, _sentence_start(text, start), start)):
         if unit := units.noun_unit(noun):
             return _Unit(unit, 1.0, end, noun)
     return None
@@ -323,30 +324,30 @@ def _before(text: str, position: int) -> str:
     return text[max(0, position - g.LOOKBEHIND_CHARS):position]
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around [start, end), within its paragraph.
-
-    ". " is by far the most common stop, so it is looked for first over the paragraph and
-    the rarer stops only between it and the figure (str.find/rfind: no regex pass).
-    """
-    paragraph_start = text.rfind("\n", 0, start) + 1
-    paragraph_end = text.find("\n", end)
-    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    sentence_start = text.rfind(". ", paragraph_start, start)
-    for stop in _RARE_STOPS:
-        after = max(sentence_start + 1, paragraph_start)
-        sentence_start = max(sentence_start, text.rfind(stop, after, start))
-    sentence_end = text.find(". ", end, paragraph_end)
-    sentence_end = paragraph_end if sentence_end < 0 else sentence_end
-    for stop in _RARE_STOPS:
-        found = text.find(stop, end, sentence_end)
-        sentence_end = found if found >= 0 else sentence_end
-    first = paragraph_start if sentence_start < 0 else sentence_start + 1
-    return text[first:min(sentence_end + 1, paragraph_end)].strip()
+def _sentence(text: str, start: int) -> str:
+    """The sentence holding offset `start`, within its paragraph, without its trailing spaces."""
+    paragraph_start, sentences = _sentences_around(text, start)
+    return next(sentence for offset, sentence in reversed(sentences)
+                if paragraph_start + offset <= start).strip()
 
 
-# A sentence ends at . ! ? … followed by a space ("1.5" and "p.8" do not end one).
-_RARE_STOPS = ("! ", "? ", "… ")
+def _sentence_start(text: str, start: int) -> int:
+    """Offset in `text` of the sentence holding offset `start`."""
+    paragraph_start, sentences = _sentences_around(text, start)
+    return paragraph_start + next(offset for offset, _ in reversed(sentences)
+                                  if paragraph_start + offset <= start)
+
+
+def _sentences_around(text: str, position: int) -> tuple[int, list[tuple[int, str]]]:
+    """The start of the paragraph holding `position` and that paragraph's sentences."""
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    paragraph_end = text.find("\n", position)
+    paragraph = text[paragraph_start:len(text) if paragraph_end < 0 else paragraph_end]
+    return paragraph_start, _paragraph_sentences(paragraph)
+
+
+# A record's paragraphs come back in its Résumé and in repeated records: each is split once.
+_paragraph_sentences = lru_cache(maxsize=16384)(split_sentences)
 
 
 def _normalise(raw: str) -> str:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from pipeline.speakers.affiliation import is_role, looks_like_org
 from pipeline.speakers.names import ARTICLES, LEADING_WORDS, NAME_RE, is_person_like
+from pipeline.text import SENTENCE_END, split_sentences
 
 # Evidence an occurrence gives about the person: took part in the event, or only named.
 SPEAKER, NEUTRAL, MENTIONED = 1, 0, -1
@@ -70,7 +71,6 @@ APPOSITION_END_RE = re.compile(
     r"pointe|suggère|indique|revient|intervient|témoigne|détaille|propose|invite|"
     r"évoque|décrit|montre|raconte|revenait|intervenait)\b"
 )
-SENTENCE_END_RE = re.compile(r"[.!?](?:\s+|$)(?=[A-ZÀ-ÖØ-Þ0-9«“\"(]|$)")
 # A person slot in prose: where an unknown name is worth checking with the model.
 SLOT_BEFORE_RE = re.compile(r"(?i)(?:^|\bd[e’']|\bpar|\bavec|\bdont|,|\bet)\s*$")
 # Characters before a name where cues are looked for: the longest cue ("avec les
@@ -206,14 +206,14 @@ def _opening_person(text: str, spans: list[_Span], in_list: bool) -> list[Occurr
         return []
     heading = (
         len(text.split()) <= HEADING_MAX_WORDS
-        and not SENTENCE_END_RE.search(text.rstrip(". "))
+        and not SENTENCE_END.search(text.rstrip(". "))
         and not APPOSITION_END_RE.search(text, separator.end())
     )
     if separator.group() != ", " and not heading:
         return []  # "Name - ..." or "Name : ..." introduces a person only on a line of its own
     source = "list" if in_list else "heading" if heading else "prose"
     found = [Occurrence(first.name, first.start, first.end, source, SPEAKER, affiliation)]
-    sentence = SENTENCE_END_RE.search(text, first.end)
+    sentence = SENTENCE_END.search(text, first.end)
     sentence_end = sentence.start() if sentence else len(text)
     for index, span in enumerate(spans[1:], start=1):
         gap = text[found[-1].end: span.start]
@@ -243,7 +243,7 @@ def _introduced(text: str, spans: list[_Span], index: int, start: int) -> str | 
 
 def _apposition(rest: str) -> str | None:
     """Text after "Name, " up to the end of the sentence or the verb that ends it."""
-    stops = [m.start() for m in (SENTENCE_END_RE.search(rest), APPOSITION_END_RE.search(rest)) if m]
+    stops = [m.start() for m in (SENTENCE_END.search(rest), APPOSITION_END_RE.search(rest)) if m]
     return rest[: min(stops, default=len(rest))].strip(" ,.;:") or None
 
 
@@ -251,7 +251,7 @@ def _apposition(rest: str) -> str | None:
 
 def _prose_people(text: str, spans: list[_Span], taken: set[int]) -> list[Occurrence]:
     found: list[Occurrence] = []
-    for sentence_start, sentence in _sentences(text):
+    for sentence_start, sentence in split_sentences(text):
         inside = [s for s in spans if sentence_start <= s.start < sentence_start + len(sentence)]
         items = _enumerated(text, sentence_start, sentence, inside)
         for index, span in enumerate(inside):
@@ -262,16 +262,6 @@ def _prose_people(text: str, spans: list[_Span], taken: set[int]) -> list[Occurr
             if occurrence:
                 found.append(occurrence)
     return found
-
-
-def _sentences(text: str) -> list[tuple[int, str]]:
-    sentences, start = [], 0
-    for match in SENTENCE_END_RE.finditer(text):
-        sentences.append((start, text[start: match.end()]))
-        start = match.end()
-    if start < len(text):
-        sentences.append((start, text[start:]))
-    return sentences
 
 
 def _enumerated(text: str, sentence_start: int, sentence: str, spans: list[_Span]) -> set[int]:
@@ -337,7 +327,7 @@ def _unsettled(text: str, span: _Span) -> Occurrence | None:
     if not (SLOT_BEFORE_RE.search(before) or (at_sentence_start and followed_by_verb)):
         return None
     sentence_start, sentence = next(
-        (s, t) for s, t in reversed(_sentences(text)) if s <= span.start
+        (s, t) for s, t in reversed(split_sentences(text)) if s <= span.start
     )
     return Occurrence(span.name, span.start, span.end, "ner", _evidence(before, after),
                       sentence=sentence, sentence_start=sentence_start)
