@@ -27,6 +27,7 @@ from pipeline.figures import grammar as g
 from pipeline.figures import numbers, units
 from pipeline.records import Figure, Record
 from pipeline.text import split_sentences
+from pipeline.wordlists import COLLECTIVES, DENOMINATORS, QUALIFIERS, SCALES
 
 # Four-digit numbers in this span, alone, are years ("en 2020", "Dès 2000"): they become a
 # figure only with an explicit unit or a known counted noun ("2020 habitants").
@@ -164,9 +165,9 @@ def _read_word(text: str, match: re.Match[str]) -> _Reading | None:
     word = match.group("word").casefold()
     if len(parts := word.split()) == 2:  # "un an", "une année": the only numeric un/une
         return _read_one(text, start, start + len(parts[0]))
-    if word in _DENOMINATORS:
+    if word in DENOMINATORS:
         return _read_fraction(text, start, end)
-    if word in _COLLECTIVES:
+    if word in COLLECTIVES:
         return _read_collective(text, start, end)
     rest = g.CARDINAL_REST.match(text, end)
     if rest is None:
@@ -221,8 +222,6 @@ def _read_fraction(text: str, start: int, end: int) -> _Reading | None:
                     _subject(text, end), True)
 
 
-_DENOMINATORS = frozenset(g.DENOMINATORS)
-_COLLECTIVES = frozenset(g.COLLECTIVES)
 _DENOMINATOR_AFTER = re.compile(rf"{g.SP}+(?P<denominator>quarts?|tiers)(?={g.GAP}d)", re.I)
 
 
@@ -234,7 +233,7 @@ def _read_unit(text: str, position: int, value: float, *, heuristic: bool) -> _U
     if tail.group("percent"):
         return _Unit("percent", 1.0, tail.end(), _subject(text, tail.end()))
     if currency := tail.group("currency"):
-        multiplier = units.SCALES.get((tail.group("money_scale") or "").casefold(), 1.0)
+        multiplier = SCALES.get((tail.group("money_scale") or "").casefold(), 1.0)
         return _Unit(units.CURRENCIES[currency.casefold()], multiplier, tail.end(),
                      _subject(text, tail.end()))
     if tail.group("measure"):
@@ -254,7 +253,7 @@ def _measure(text: str, tail: re.Match[str]) -> _Unit:
 
 def _scaled_noun(text: str, tail: re.Match[str], noun: str, position: int) -> _Unit | None:
     """'2 milliards utilisateurs' (people), '20 milliards de bénéfices' (money)."""
-    multiplier = units.SCALES[tail.group("noun_scale").casefold()]
+    multiplier = SCALES[tail.group("noun_scale").casefold()]
     if units.is_money_noun(noun):
         return _Unit(_currency_before(text, position), multiplier, tail.end(), noun)
     counted = _counted(noun, 2.0, tail.end(), heuristic=True)
@@ -317,7 +316,7 @@ def _qualifier_after(text: str, position: int) -> str | None:
     match = g.QUALIFIER_AFTER.match(text, position)
     if match is None:
         return None
-    return units.QUALIFIERS[" ".join(match.group("qualifier").casefold().split())]
+    return QUALIFIERS[" ".join(match.group("qualifier").casefold().split())]
 
 
 def _before(text: str, position: int) -> str:

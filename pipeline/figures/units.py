@@ -29,6 +29,9 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text import fold_accents
+from pipeline.wordlists import MONTHS as MONTH_NAMES
+
 UNIT_KINDS: dict[str, str] = {
     "EUR": "money",
     "USD": "money",
@@ -56,13 +59,6 @@ CURRENCIES: dict[str, str] = {
 }
 # Currency of "20 milliards de bénéfices" when no currency was written before it.
 DEFAULT_CURRENCY = "EUR"
-
-# Scale words and their factors: "1.5 Millions" = 1.5e6, "50 k€" = 5e4, "2 Md€" = 2e9.
-SCALES: dict[str, float] = {
-    "k": 1e3, "mille": 1e3,
-    "m": 1e6, "mn": 1e6, "mns": 1e6, "million": 1e6, "millions": 1e6,
-    "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "milliard": 1e9, "milliards": 1e9,
-}
 
 # (unit, multiplier) per area/distance/duration word, keyed by its casefolded form.
 MEASURES: dict[str, tuple[str, float]] = {
@@ -111,29 +107,12 @@ NOT_NOUNS = frozenset(
     chez tous toutes nous vous ils elles puis mais pas dès après depuis alors ainsi aussi
     très parmi selon hors lors""".split()
 )
-# A number before a month name is a day of a date ("9 juin"), never a count.
-MONTHS = frozenset(
-    """janvier février fevrier mars avril mai juin juillet août aout septembre octobre
-    novembre décembre decembre""".split()
-)
+# A number before a month name is a day of a date ("9 juin"), never a count: the names
+# with and without their accents.
+MONTHS = frozenset(MONTH_NAMES) | {fold_accents(name) for name in MONTH_NAMES}
 
-# Qualifier as written (casefolded, apostrophes straightened, spaces folded) -> canonical.
-QUALIFIERS: dict[str, str] = {
-    "plus de": "plus de", "plus d'": "plus de", "un peu plus de": "plus de",
-    "un peu plus d'": "plus de", "supérieur à": "plus de", "supérieure à": "plus de",
-    "supérieurs à": "plus de", "supérieures à": "plus de",
-    "au moins": "au moins", "au minimum": "au moins", "minimum": "au moins",
-    "moins de": "moins de", "moins d'": "moins de", "inférieur à": "moins de",
-    "inférieure à": "moins de", "inférieurs à": "moins de", "inférieures à": "moins de",
-    "au plus": "au plus", "au maximum": "au plus", "maximum": "au plus",
-    "jusqu'à": "jusqu'à",
-    "près de": "près de", "près d'": "près de", "près du": "près de", "près des": "près de",
-    "près": "près de", "presque": "près de", "quasiment": "près de",
-    # Not "autour de": "s'organise autour de 3 axes" is structure, not an approximation.
-    "environ": "environ", "quelque": "environ", "approximativement": "environ",
-    "dont": "dont",
-}
-# Qualifiers that make the value a bound; the others (approximations) imply none.
+# Canonical qualifiers (`pipeline.wordlists.QUALIFIERS` maps the written forms to them)
+# that make the value a bound; the others (approximations) imply none.
 LOWER_BOUND_QUALIFIERS = frozenset({"plus de", "au moins"})
 UPPER_BOUND_QUALIFIERS = frozenset({"moins de", "au plus", "jusqu'à"})
 APPROXIMATE_QUALIFIERS = frozenset({"près de", "environ"})

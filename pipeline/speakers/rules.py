@@ -13,6 +13,7 @@ from functools import lru_cache
 from pipeline.speakers.affiliation import is_role, looks_like_org
 from pipeline.speakers.names import ARTICLES, LEADING_WORDS, NAME_RE, is_person_like
 from pipeline.text import SENTENCE_END, split_sentences
+from pipeline.wordlists import CIVILITIES, NAME_PARTICLES, alternation
 
 # Evidence an occurrence gives about the person: took part in the event, or only named.
 SPEAKER, NEUTRAL, MENTIONED = 1, 0, -1
@@ -20,7 +21,7 @@ SPEAKER, NEUTRAL, MENTIONED = 1, 0, -1
 # A list item: "•" as shipped, or "-", "*", "1." and "1)" as other pages of the site write them.
 BULLET_RE = re.compile(r"^\s*(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+")
 # A civility before a name ("Mme Marie Durand", "M. Jean Dupont"): part of no name.
-_CIVILITY = r"(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Mr|Dr|Pr|Me) )?"
+_CIVILITY = rf"(?:(?:{alternation(CIVILITIES)}) )?"
 _BULLET_BEFORE_NAME_RE = re.compile(BULLET_RE.pattern + _CIVILITY + "$")
 _CIVILITY_RE = re.compile(_CIVILITY + "$")
 # What may follow a name in a list item or a heading before its affiliation.
@@ -161,7 +162,7 @@ def _after_article(text: str, start: int) -> bool:
 
 
 def _is_particle(word: str) -> bool:
-    return word.casefold() in {"de", "du", "des", "le", "la", "van", "von", "da", "del", "di"}
+    return word.casefold() in NAME_PARTICLES
 
 
 # --- bullets: "• Topic - Name, role, organisation", "• Name role et Name role" ---
