@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from pipeline.figures import grammar as g
 from pipeline.figures import numbers, units
-from pipeline.records import Figure, Record
+from pipeline.records import Figure, FigureKind, Record, Unit
 from pipeline.text import split_sentences
 from pipeline.wordlists import COLLECTIVES, DENOMINATORS, QUALIFIERS, SCALES
 
@@ -39,7 +39,7 @@ FIGURE_ID_HEX = 16
 class _Unit(NamedTuple):
     """What follows a number: its unit, the factor of a scale word, where it ends."""
 
-    unit: str
+    unit: Unit
     multiplier: float
     end: int
     subject: str | None = None
@@ -56,8 +56,8 @@ class _Reading(NamedTuple):
     value: float
     low: float
     high: float
-    unit: str
-    kind: str
+    unit: Unit
+    kind: FigureKind
     subject: str | None
     textual: bool
     implied_qualifier: str | None = None
@@ -218,7 +218,7 @@ def _read_fraction(text: str, start: int, end: int) -> _Reading | None:
         return None  # "un quart d'heure" is fifteen minutes, not a share
     value = numbers.fraction_percent(numerator.group("numerator"), text[start:end])
     first = start - len(before) + numerator.start("numerator")
-    return _Reading(first, end, value, value, value, "percent", units.KIND_FRACTION,
+    return _Reading(first, end, value, value, value, Unit.percent, FigureKind.fraction,
                     _subject(text, end), True)
 
 
@@ -231,7 +231,7 @@ def _read_unit(text: str, position: int, value: float, *, heuristic: bool) -> _U
     if tail is None:
         return None
     if tail.group("percent"):
-        return _Unit("percent", 1.0, tail.end(), _subject(text, tail.end()))
+        return _Unit(Unit.percent, 1.0, tail.end(), _subject(text, tail.end()))
     if currency := tail.group("currency"):
         multiplier = SCALES.get((tail.group("money_scale") or "").casefold(), 1.0)
         return _Unit(units.CURRENCIES[currency.casefold()], multiplier, tail.end(),
@@ -247,7 +247,7 @@ def _measure(text: str, tail: re.Match[str]) -> _Unit:
     written = tail.group("measure").casefold()
     square_metres = written.startswith("mètre") and "carr" in written  # "mètres carrés"
     unit, multiplier = units.MEASURES["m²" if square_metres else written]
-    subject = _subject(text, tail.end()) if units.UNIT_KINDS[unit] == "area" else None
+    subject = _subject(text, tail.end()) if units.UNIT_KINDS[unit] == FigureKind.area else None
     return _Unit(unit, multiplier, tail.end(), subject)
 
 
@@ -287,7 +287,7 @@ def _counted(noun: str, value: float, end: int, heuristic: bool) -> _Unit | None
         heuristic and value >= 2 and value.is_integer() and noun[0].islower()
         and key[-1] in "sx" and len(key) >= 4 and key not in units.NOT_NOUNS
     )
-    return _Unit("count", 1.0, end, noun) if plausible_plural else None
+    return _Unit(Unit.count, 1.0, end, noun) if plausible_plural else None
 
 
 def _reading(start: int, unit: _Unit, low: float, high: float, *, textual: bool,
@@ -304,7 +304,7 @@ def _subject(text: str, position: int) -> str | None:
     return match.group("subject")
 
 
-def _currency_before(text: str, position: int) -> str:
+def _currency_before(text: str, position: int) -> Unit:
     """The last currency written earlier in the same paragraph, else the default."""
     paragraph_start = text.rfind("\n", 0, position) + 1
     written = [m.group(0) for m in g.CURRENCY_WORD.finditer(text, paragraph_start, position)]

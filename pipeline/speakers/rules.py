@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.records import SpeakerSource
 from pipeline.speakers.affiliation import is_role, looks_like_org
 from pipeline.speakers.names import ARTICLES, LEADING_WORDS, NAME_RE, is_person_like
 from pipeline.text import SENTENCE_END, split_sentences
@@ -88,7 +89,7 @@ class Occurrence:
     name: str  # as written
     start: int  # offsets in the paragraph's cleaned text
     end: int
-    source: str  # bullet | heading | list | prose | ner
+    source: SpeakerSource
     evidence: int  # SPEAKER, NEUTRAL or MENTIONED
     affiliation: str | None = None
     title: str | None = None  # a role written before the name ("ministre")
@@ -133,7 +134,7 @@ def scan_paragraph(text: str, in_list: bool = False) -> Scan:
     if not spans:
         return Scan((), ())
     if is_bullet(text):
-        found = _bullet_people(text, spans, "list" if in_list else "bullet")
+        found = _bullet_people(text, spans, SpeakerSource.list if in_list else SpeakerSource.bullet)
     else:
         found = _opening_person(text, spans, in_list)
     found += _prose_people(text, spans, {o.start for o in found})
@@ -167,7 +168,7 @@ def _is_particle(word: str) -> bool:
 
 # --- bullets: "• Topic - Name, role, organisation", "• Name role et Name role" ---
 
-def _bullet_people(text: str, spans: list[_Span], source: str) -> list[Occurrence]:
+def _bullet_people(text: str, spans: list[_Span], source: SpeakerSource) -> list[Occurrence]:
     people = [span for span in spans if _bullet_slot(text, span)]
     found = []
     for index, span in enumerate(people):
@@ -212,7 +213,7 @@ def _opening_person(text: str, spans: list[_Span], in_list: bool) -> list[Occurr
     )
     if separator.group() != ", " and not heading:
         return []  # "Name - ..." or "Name : ..." introduces a person only on a line of its own
-    source = "list" if in_list else "heading" if heading else "prose"
+    source = SpeakerSource.list if in_list else SpeakerSource.heading if heading else SpeakerSource.prose
     found = [Occurrence(first.name, first.start, first.end, source, SPEAKER, affiliation)]
     sentence = SENTENCE_END.search(text, first.end)
     sentence_end = sentence.start() if sentence else len(text)
@@ -249,6 +250,8 @@ def _apposition(rest: str) -> str | None:
 
 
 # --- prose: enumerations after "rassemblait", appositions, reported speech ---
+
+_PROSE = SpeakerSource.prose
 
 def _prose_people(text: str, spans: list[_Span], taken: set[int]) -> list[Occurrence]:
     found: list[Occurrence] = []
@@ -291,13 +294,13 @@ def _prose_occurrence(text: str, span: _Span, later: list[_Span], items: set[int
     if span.start in items:
         stop = next((s.start for s in later if s.start in items), sentence_end)
         affiliation = _affiliation_or_none(_between(text, span.end, stop))
-        return Occurrence(span.name, span.start, span.end, "prose", SPEAKER, affiliation, **common)
+        return Occurrence(span.name, span.start, span.end, _PROSE, SPEAKER, affiliation, **common)
     if after.startswith(", ") and is_role(after[2:]):
         stop = next((s.start for s in later), sentence_end)
         affiliation = _apposition(_between(text, span.end, stop) or "")
-        return Occurrence(span.name, span.start, span.end, "prose", evidence, affiliation, **common)
+        return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, **common)
     if evidence != NEUTRAL or title:
-        return Occurrence(span.name, span.start, span.end, "prose", evidence, **common)
+        return Occurrence(span.name, span.start, span.end, _PROSE, evidence, **common)
     return None
 
 
@@ -330,5 +333,5 @@ def _unsettled(text: str, span: _Span) -> Occurrence | None:
     sentence_start, sentence = next(
         (s, t) for s, t in reversed(split_sentences(text)) if s <= span.start
     )
-    return Occurrence(span.name, span.start, span.end, "ner", _evidence(before, after),
+    return Occurrence(span.name, span.start, span.end, SpeakerSource.ner, _evidence(before, after),
                       sentence=sentence, sentence_start=sentence_start)
