@@ -68,13 +68,6 @@ def extract_figures(records: Sequence[Record]) -> tuple[Figure, ...]:
     return tuple(figure for record in records for figure in record_figures(record))
 
 
-def find_figures(text: str, resource_id: str = "") -> tuple[Figure, ...]:
-    """The figures of a bare string (one paragraph per line), for tests and exploration."""
-    starts = [0] + [newline.end() for newline in re.finditer("\n", text)]
-    lines = list(range(1, len(starts) + 1))
-    return tuple(_place(resource_id, text, starts, lines, in_title=False, ids=Counter()))
-
-
 def record_figures(record: Record) -> Iterator[Figure]:
     """The figures of one record: its title's, then its canonical text's."""
     ids: Counter[tuple[bool, str]] = Counter()
