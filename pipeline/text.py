@@ -1,7 +1,8 @@
-"""Text helpers shared by the stages: accent folding (one implementation for all)."""
+"""Text helpers shared by the stages: accent folding and sentence splitting (one of each)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -37,3 +38,30 @@ class _CombiningStripper(dict):
 
 
 _STRIP_COMBINING = _CombiningStripper()
+
+# Where a sentence ends: ".", "!", "?" or "…" followed by a space or by the end of the
+# paragraph; "1.5", "p.8" and "15/07" (no space after the dot) end none. The figures and the
+# speakers stages both cut sentences with this rule and give the same tables as with their
+# own former rules. A stricter rule (a capital must follow, so that "etc. et" does not end a
+# sentence) would change two figure sentences of the shipped export: a change of its own.
+SENTENCE_END = re.compile(r"[.!?…](?: |$)")
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, str]]:
+    """The sentences of one paragraph as (offset, sentence); each keeps its stop and the
+    space after it, so together they tile the paragraph.
+
+    >>> split_sentences("Combien ? 80 participants ! Bravo… Fin")
+    [(0, 'Combien ? '), (10, '80 participants ! '), (28, 'Bravo… '), (35, 'Fin')]
+    >>> split_sentences("Soit 1.5 M€ (p.8) le 15/07. Fin.")
+    [(0, 'Soit 1.5 M€ (p.8) le 15/07. '), (28, 'Fin.')]
+    >>> split_sentences("")
+    []
+    """
+    sentences, start = [], 0
+    for match in SENTENCE_END.finditer(paragraph):
+        sentences.append((start, paragraph[start:match.end()]))
+        start = match.end()
+    if start < len(paragraph):
+        sentences.append((start, paragraph[start:]))
+    return sentences

@@ -20,11 +20,14 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from pipeline.figures import grammar as g
 from pipeline.figures import numbers, units
-from pipeline.records import Figure, Record
+from pipeline.records import Figure, FigureKind, Record, Unit
+from pipeline.text import split_sentences
+from pipeline.wordlists import COLLECTIVES, DENOMINATORS, QUALIFIERS, SCALES
 
 # Four-digit numbers in this span, alone, are years ("en 2020", "Dès 2000"): they become a
 # figure only with an explicit unit or a known counted noun ("2020 habitants").
@@ -36,7 +39,7 @@ FIGURE_ID_HEX = 16
 class _Unit(NamedTuple):
     """What follows a number: its unit, the factor of a scale word, where it ends."""
 
-    unit: str
+    unit: Unit
     multiplier: float
     end: int
     subject: str | None = None
@@ -53,8 +56,8 @@ class _Reading(NamedTuple):
     value: float
     low: float
     high: float
-    unit: str
-    kind: str
+    unit: Unit
+    kind: FigureKind
     subject: str | None
     textual: bool
     implied_qualifier: str | None = None
@@ -63,13 +66,6 @@ class _Reading(NamedTuple):
 def extract_figures(records: Sequence[Record]) -> tuple[Figure, ...]:
     """Every figure of every record: title first, then the canonical text, in text order."""
     return tuple(figure for record in records for figure in record_figures(record))
-
-
-def find_figures(text: str, resource_id: str = "") -> tuple[Figure, ...]:
-    """The figures of a bare string (one paragraph per line), for tests and exploration."""
-    starts = [0] + [newline.end() for newline in re.finditer("\n", text)]
-    lines = list(range(1, len(starts) + 1))
-    return tuple(_place(resource_id, text, starts, lines, in_title=False, ids=Counter()))
 
 
 def record_figures(record: Record) -> Iterator[Figure]:
@@ -106,7 +102,7 @@ def _place(resource_id: str, text: str, starts: list[int], lines: list[int],
             subject=reading.subject,
             qualifier=qualifier,
             textual=reading.textual,
-            sentence=_sentence(text, reading.start, reading.end),
+            sentence=_sentence(text, reading.start),
             line=lines[paragraph] if lines else None,
             char_start=reading.start,
             char_end=reading.end,
@@ -162,9 +158,9 @@ def _read_word(text: str, match: re.Match[str]) -> _Reading | None:
     word = match.group("word").casefold()
     if len(parts := word.split()) == 2:  # "un an", "une année": the only numeric un/une
         return _read_one(text, start, start + len(parts[0]))
-    if word in _DENOMINATORS:
+    if word in DENOMINATORS:
         return _read_fraction(text, start, end)
-    if word in _COLLECTIVES:
+    if word in COLLECTIVES:
         return _read_collective(text, start, end)
     rest = g.CARDINAL_REST.match(text, end)
     if rest is None:
@@ -215,12 +211,10 @@ def _read_fraction(text: str, start: int, end: int) -> _Reading | None:
         return None  # "un quart d'heure" is fifteen minutes, not a share
     value = numbers.fraction_percent(numerator.group("numerator"), text[start:end])
     first = start - len(before) + numerator.start("numerator")
-    return _Reading(first, end, value, value, value, "percent", units.KIND_FRACTION,
+    return _Reading(first, end, value, value, value, Unit.percent, FigureKind.fraction,
                     _subject(text, end), True)
 
 
-_DENOMINATORS = frozenset(g.DENOMINATORS)
-_COLLECTIVES = frozenset(g.COLLECTIVES)
 _DENOMINATOR_AFTER = re.compile(rf"{g.SP}+(?P<denominator>quarts?|tiers)(?={g.GAP}d)", re.I)
 
 
@@ -230,9 +224,9 @@ def _read_unit(text: str, position: int, value: float, *, heuristic: bool) -> _U
     if tail is None:
         return None
     if tail.group("percent"):
-        return _Unit("percent", 1.0, tail.end(), _subject(text, tail.end()))
+        return _Unit(Unit.percent, 1.0, tail.end(), _subject(text, tail.end()))
     if currency := tail.group("currency"):
-        multiplier = units.SCALES.get((tail.group("money_scale") or "").casefold(), 1.0)
+        multiplier = SCALES.get((tail.group("money_scale") or "").casefold(), 1.0)
         return _Unit(units.CURRENCIES[currency.casefold()], multiplier, tail.end(),
                      _subject(text, tail.end()))
     if tail.group("measure"):
@@ -246,13 +240,13 @@ def _measure(text: str, tail: re.Match[str]) -> _Unit:
     written = tail.group("measure").casefold()
     square_metres = written.startswith("mètre") and "carr" in written  # "mètres carrés"
     unit, multiplier = units.MEASURES["m²" if square_metres else written]
-    subject = _subject(text, tail.end()) if units.UNIT_KINDS[unit] == "area" else None
+    subject = _subject(text, tail.end()) if units.UNIT_KINDS[unit] == FigureKind.area else None
     return _Unit(unit, multiplier, tail.end(), subject)
 
 
 def _scaled_noun(text: str, tail: re.Match[str], noun: str, position: int) -> _Unit | None:
     """'2 milliards utilisateurs' (people), '20 milliards de bénéfices' (money)."""
-    multiplier = units.SCALES[tail.group("noun_scale").casefold()]
+    multiplier = SCALES[tail.group("noun_scale").casefold()]
     if units.is_money_noun(noun):
         return _Unit(_currency_before(text, position), multiplier, tail.end(), noun)
     counted = _counted(noun, 2.0, tail.end(), heuristic=True)
@@ -269,8 +263,7 @@ def _elided_noun(text: str, start: int, end: int, value: float) -> _Unit | None:
     if not value.is_integer() or not (after_dont or (
             value >= 2 and g.ELIDED_NOUN_AFTER.match(text, end))):
         return None
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    for noun in reversed(g.NOUNS.findall(text, sentence_start, start)):
+    for noun in reversed(g.NOUNS.findall(text, _sentence_start(text, start), start)):
         if unit := units.noun_unit(noun):
             return _Unit(unit, 1.0, end, noun)
     return None
@@ -287,7 +280,7 @@ def _counted(noun: str, value: float, end: int, heuristic: bool) -> _Unit | None
         heuristic and value >= 2 and value.is_integer() and noun[0].islower()
         and key[-1] in "sx" and len(key) >= 4 and key not in units.NOT_NOUNS
     )
-    return _Unit("count", 1.0, end, noun) if plausible_plural else None
+    return _Unit(Unit.count, 1.0, end, noun) if plausible_plural else None
 
 
 def _reading(start: int, unit: _Unit, low: float, high: float, *, textual: bool,
@@ -304,7 +297,7 @@ def _subject(text: str, position: int) -> str | None:
     return match.group("subject")
 
 
-def _currency_before(text: str, position: int) -> str:
+def _currency_before(text: str, position: int) -> Unit:
     """The last currency written earlier in the same paragraph, else the default."""
     paragraph_start = text.rfind("\n", 0, position) + 1
     written = [m.group(0) for m in g.CURRENCY_WORD.finditer(text, paragraph_start, position)]
@@ -316,37 +309,37 @@ def _qualifier_after(text: str, position: int) -> str | None:
     match = g.QUALIFIER_AFTER.match(text, position)
     if match is None:
         return None
-    return units.QUALIFIERS[" ".join(match.group("qualifier").casefold().split())]
+    return QUALIFIERS[" ".join(match.group("qualifier").casefold().split())]
 
 
 def _before(text: str, position: int) -> str:
     return text[max(0, position - g.LOOKBEHIND_CHARS):position]
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around [start, end), within its paragraph.
-
-    ". " is by far the most common stop, so it is looked for first over the paragraph and
-    the rarer stops only between it and the figure (str.find/rfind: no regex pass).
-    """
-    paragraph_start = text.rfind("\n", 0, start) + 1
-    paragraph_end = text.find("\n", end)
-    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-    sentence_start = text.rfind(". ", paragraph_start, start)
-    for stop in _RARE_STOPS:
-        after = max(sentence_start + 1, paragraph_start)
-        sentence_start = max(sentence_start, text.rfind(stop, after, start))
-    sentence_end = text.find(". ", end, paragraph_end)
-    sentence_end = paragraph_end if sentence_end < 0 else sentence_end
-    for stop in _RARE_STOPS:
-        found = text.find(stop, end, sentence_end)
-        sentence_end = found if found >= 0 else sentence_end
-    first = paragraph_start if sentence_start < 0 else sentence_start + 1
-    return text[first:min(sentence_end + 1, paragraph_end)].strip()
+def _sentence(text: str, start: int) -> str:
+    """The sentence holding offset `start`, within its paragraph, without its trailing spaces."""
+    paragraph_start, sentences = _sentences_around(text, start)
+    return next(sentence for offset, sentence in reversed(sentences)
+                if paragraph_start + offset <= start).strip()
 
 
-# A sentence ends at . ! ? … followed by a space ("1.5" and "p.8" do not end one).
-_RARE_STOPS = ("! ", "? ", "… ")
+def _sentence_start(text: str, start: int) -> int:
+    """Offset in `text` of the sentence holding offset `start`."""
+    paragraph_start, sentences = _sentences_around(text, start)
+    return paragraph_start + next(offset for offset, _ in reversed(sentences)
+                                  if paragraph_start + offset <= start)
+
+
+def _sentences_around(text: str, position: int) -> tuple[int, list[tuple[int, str]]]:
+    """The start of the paragraph holding `position` and that paragraph's sentences."""
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    paragraph_end = text.find("\n", position)
+    paragraph = text[paragraph_start:len(text) if paragraph_end < 0 else paragraph_end]
+    return paragraph_start, _paragraph_sentences(paragraph)
+
+
+# A record's paragraphs come back in its Résumé and in repeated records: each is split once.
+_paragraph_sentences = lru_cache(maxsize=16384)(split_sentences)
 
 
 def _normalise(raw: str) -> str:

@@ -19,7 +19,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from pipeline.figures.units import QUALIFIERS
+from pipeline.wordlists import (
+    COLLECTIVES,
+    DENOMINATORS,
+    QUALIFIERS,
+    SCALE_WORDS,
+    SCALES,
+    alternation,
+)
 
 # Ordinary, no-break and narrow no-break space: all three separate thousands and units.
 SP = "[ \u00a0\u202f]"
@@ -65,17 +72,12 @@ def digit_matches(text: str) -> Iterator[re.Match[str]]:
 # "TAg35", "Covid-19", "p.8", "al.3", "47-1775", "15/07".
 GLUED_BEFORE = frozenset("_.,/-–")
 
+# Cardinals in words; collective numerals and fraction words are in `pipeline.wordlists`.
 CARDINALS = (
     "quatre-vingts quatre-vingt soixante cinquante quarante trente vingts vingt dix onze "
     "douze treize quatorze quinze seize deux trois quatre cinq six sept huit neuf cents cent "
     "mille"
 ).split()
-# Collective numerals ("une douzaine d'années"): text2num does not read them.
-COLLECTIVES = (
-    "dizaine douzaine quinzaine vingtaine trentaine quarantaine cinquantaine soixantaine "
-    "centaine millier"
-).split()
-DENOMINATORS = ("quarts", "quart", "tiers", "moitié")
 
 
 def literal_trie(words: Iterable[str]) -> str:
@@ -123,8 +125,8 @@ def words_at_start(text: str) -> list[re.Match[str]]:
     """The `WORDS` match at offset 0, where no separator precedes the word."""
     match = _WORD_AT_START.match(text)
     return [match] if match else []
-_CONTINUATIONS = "|".join([*CARDINALS, "une", "un", "millions", "million", "milliards",
-                           "milliard"])
+_CONTINUATIONS = "|".join([*CARDINALS, "une", "un",
+                           alternation(word for word in SCALE_WORDS if word not in CARDINALS)])
 # The rest of a cardinal in words: "vingt-cinq", "deux cent mille", "vingt et un".
 CARDINAL_REST = re.compile(
     rf"(?:(?:{SP}|-)(?:et(?:{SP}|-))?(?:{_CONTINUATIONS}))*{NOT_LETTER_AFTER}", re.IGNORECASE
@@ -148,7 +150,7 @@ ADJECTIVES = (
     "petits?|petites?|nouveaux|nouvelles?|longues?|bonnes?"
 )
 _ADJECTIVE = rf"(?:(?:{ADJECTIVES}){SP}+)?"
-_SCALES = "milliards?|millions?|mille|mds?|mrds?|mns?|k|m"
+_SCALES = alternation(SCALES)
 _MEASURE_WORDS = (
     rf"m²|m2|km²|km2|mètres?{SP}+carrés?|hectares?|ha|ares?|kilomètres?|kms?|mètres?|"
     "années?|ans?|mois|semaines?|jours?|heures?|minutes?"
@@ -164,7 +166,7 @@ TAIL = re.compile(
     (?P<currency>€|\$|(?:euros?|eur|dollars?|usd){NOT_LETTER_AFTER})
     (?:{GAP}(?:HT|TTC){NOT_LETTER_AFTER})?
   | {GAP}{_ADJECTIVE}(?P<measure>{_MEASURE_WORDS}){NOT_LETTER_AFTER}
-  | {GAP}(?P<noun_scale>milliards?|millions?|mille){SP}+(?:(?:d['’]|de|des){GAP})?
+  | {GAP}(?P<noun_scale>{alternation(SCALE_WORDS)}){SP}+(?:(?:d['’]|de|des){GAP})?
     (?P<scaled_noun>{NOUN_WORD})
   | {SP}+{_ADJECTIVE}(?P<noun>{NOUN_WORD})
     """,

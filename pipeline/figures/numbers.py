@@ -6,21 +6,17 @@ import re
 
 from text_to_num import text2num
 
+from pipeline.wordlists import COLLECTIVES, DENOMINATORS
+
 # The three spaces French typography puts between groups of thousands.
 THOUSANDS_SPACES = " \u00a0\u202f"
 _SPACES = re.compile(f"[{THOUSANDS_SPACES}]")
 # "1.500.000": dots grouping thousands (two groups or more, so "1.5" stays a decimal).
 _DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}$")
 
-# Collective numerals ("une douzaine d'années"): text2num does not read them, and they are
-# approximate by nature, so the figure gets the qualifier "environ".
-COLLECTIVES: dict[str, float] = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
-    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
-    "millier": 1000,
-}
-# Fractions in words, as percentages so that "un quart" compares with "25%".
-DENOMINATORS: dict[str, float] = {"moitié": 2, "tiers": 3, "quart": 4, "quarts": 4}
+# Collective numerals (`COLLECTIVES`, "une douzaine d'années"): text2num does not read them,
+# and they are approximate by nature, so the figure gets the qualifier "environ". Fractions
+# in words (`DENOMINATORS`) are read as percentages so that "un quart" compares with "25%".
 # Numerators of a fraction that are a determiner ("le tiers", "du quart") count as one.
 _NUMERATOR_WORDS = {"deux": 2, "trois": 3}
 

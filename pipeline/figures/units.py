@@ -29,55 +29,52 @@ from __future__ import annotations
 
 import re
 
-UNIT_KINDS: dict[str, str] = {
-    "EUR": "money",
-    "USD": "money",
-    "percent": "percent",
-    "m2": "area",
-    "km2": "area",
-    "ha": "area",
-    "km": "distance",
-    "m": "distance",
-    "years": "duration",
-    "months": "duration",
-    "weeks": "duration",
-    "days": "duration",
-    "hours": "duration",
-    "minutes": "duration",
-    "people": "headcount",
-    "organisations": "count",
-    "count": "count",
-}
-KIND_FRACTION = "fraction"
+from pipeline.records import FigureKind, Unit
+from pipeline.text import fold_accents
+from pipeline.wordlists import MONTHS as MONTH_NAMES
 
-CURRENCIES: dict[str, str] = {
-    "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
+# The kind of each unit (a fraction in words is kind "fraction", unit "percent").
+UNIT_KINDS: dict[Unit, FigureKind] = {
+    Unit.EUR: FigureKind.money,
+    Unit.USD: FigureKind.money,
+    Unit.percent: FigureKind.percent,
+    Unit.m2: FigureKind.area,
+    Unit.km2: FigureKind.area,
+    Unit.ha: FigureKind.area,
+    Unit.km: FigureKind.distance,
+    Unit.m: FigureKind.distance,
+    Unit.years: FigureKind.duration,
+    Unit.months: FigureKind.duration,
+    Unit.weeks: FigureKind.duration,
+    Unit.days: FigureKind.duration,
+    Unit.hours: FigureKind.duration,
+    Unit.minutes: FigureKind.duration,
+    Unit.people: FigureKind.headcount,
+    Unit.organisations: FigureKind.count,
+    Unit.count: FigureKind.count,
+}
+
+CURRENCIES: dict[str, Unit] = {
+    "€": Unit.EUR, "euro": Unit.EUR, "euros": Unit.EUR, "eur": Unit.EUR,
+    "$": Unit.USD, "dollar": Unit.USD, "dollars": Unit.USD, "usd": Unit.USD,
 }
 # Currency of "20 milliards de bénéfices" when no currency was written before it.
-DEFAULT_CURRENCY = "EUR"
-
-# Scale words and their factors: "1.5 Millions" = 1.5e6, "50 k€" = 5e4, "2 Md€" = 2e9.
-SCALES: dict[str, float] = {
-    "k": 1e3, "mille": 1e3,
-    "m": 1e6, "mn": 1e6, "mns": 1e6, "million": 1e6, "millions": 1e6,
-    "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9, "milliard": 1e9, "milliards": 1e9,
-}
+DEFAULT_CURRENCY = Unit.EUR
 
 # (unit, multiplier) per area/distance/duration word, keyed by its casefolded form.
-MEASURES: dict[str, tuple[str, float]] = {
-    "m²": ("m2", 1.0), "m2": ("m2", 1.0), "are": ("m2", 100.0), "ares": ("m2", 100.0),
-    "km²": ("km2", 1.0), "km2": ("km2", 1.0),
-    "ha": ("ha", 1.0), "hectare": ("ha", 1.0), "hectares": ("ha", 1.0),
-    "km": ("km", 1.0), "kms": ("km", 1.0), "kilomètre": ("km", 1.0), "kilomètres": ("km", 1.0),
-    "mètre": ("m", 1.0), "mètres": ("m", 1.0),
-    "an": ("years", 1.0), "ans": ("years", 1.0), "année": ("years", 1.0),
-    "années": ("years", 1.0),
-    "mois": ("months", 1.0),
-    "semaine": ("weeks", 1.0), "semaines": ("weeks", 1.0),
-    "jour": ("days", 1.0), "jours": ("days", 1.0),
-    "heure": ("hours", 1.0), "heures": ("hours", 1.0),
-    "minute": ("minutes", 1.0), "minutes": ("minutes", 1.0),
+MEASURES: dict[str, tuple[Unit, float]] = {
+    "m²": (Unit.m2, 1.0), "m2": (Unit.m2, 1.0), "are": (Unit.m2, 100.0), "ares": (Unit.m2, 100.0),
+    "km²": (Unit.km2, 1.0), "km2": (Unit.km2, 1.0),
+    "ha": (Unit.ha, 1.0), "hectare": (Unit.ha, 1.0), "hectares": (Unit.ha, 1.0),
+    "km": (Unit.km, 1.0), "kms": (Unit.km, 1.0), "kilomètre": (Unit.km, 1.0), "kilomètres": (Unit.km, 1.0),
+    "mètre": (Unit.m, 1.0), "mètres": (Unit.m, 1.0),
+    "an": (Unit.years, 1.0), "ans": (Unit.years, 1.0), "année": (Unit.years, 1.0),
+    "années": (Unit.years, 1.0),
+    "mois": (Unit.months, 1.0),
+    "semaine": (Unit.weeks, 1.0), "semaines": (Unit.weeks, 1.0),
+    "jour": (Unit.days, 1.0), "jours": (Unit.days, 1.0),
+    "heure": (Unit.hours, 1.0), "heures": (Unit.hours, 1.0),
+    "minute": (Unit.minutes, 1.0), "minutes": (Unit.minutes, 1.0),
 }
 
 # Counted nouns, singular and casefolded; a plural is found by dropping its final s/x.
@@ -95,10 +92,10 @@ start-up startup collectif métropole ville"""
 _COUNTS = """projet site axe action objectif emploi lieu dimension marché phase direction fois
 poste logement repas plateforme véhicule atelier réunion dossier question territoire quartier
 école restaurant jardin ferme exploitation lit place initiative"""
-COUNTED_NOUNS: dict[str, str] = {
-    **{noun: "count" for noun in _COUNTS.split()},
-    **{noun: "organisations" for noun in _ORGANISATIONS.split()},
-    **{noun: "people" for noun in _PEOPLE.split()},
+COUNTED_NOUNS: dict[str, Unit] = {
+    **{noun: Unit.count for noun in _COUNTS.split()},
+    **{noun: Unit.organisations for noun in _ORGANISATIONS.split()},
+    **{noun: Unit.people for noun in _PEOPLE.split()},
 }
 # Nouns naming an amount of money: "20 milliards de bénéfices" is money, not a count.
 MONEY_NOUNS = frozenset(
@@ -111,29 +108,12 @@ NOT_NOUNS = frozenset(
     chez tous toutes nous vous ils elles puis mais pas dès après depuis alors ainsi aussi
     très parmi selon hors lors""".split()
 )
-# A number before a month name is a day of a date ("9 juin"), never a count.
-MONTHS = frozenset(
-    """janvier février fevrier mars avril mai juin juillet août aout septembre octobre
-    novembre décembre decembre""".split()
-)
+# A number before a month name is a day of a date ("9 juin"), never a count: the names
+# with and without their accents.
+MONTHS = frozenset(MONTH_NAMES) | {fold_accents(name) for name in MONTH_NAMES}
 
-# Qualifier as written (casefolded, apostrophes straightened, spaces folded) -> canonical.
-QUALIFIERS: dict[str, str] = {
-    "plus de": "plus de", "plus d'": "plus de", "un peu plus de": "plus de",
-    "un peu plus d'": "plus de", "supérieur à": "plus de", "supérieure à": "plus de",
-    "supérieurs à": "plus de", "supérieures à": "plus de",
-    "au moins": "au moins", "au minimum": "au moins", "minimum": "au moins",
-    "moins de": "moins de", "moins d'": "moins de", "inférieur à": "moins de",
-    "inférieure à": "moins de", "inférieurs à": "moins de", "inférieures à": "moins de",
-    "au plus": "au plus", "au maximum": "au plus", "maximum": "au plus",
-    "jusqu'à": "jusqu'à",
-    "près de": "près de", "près d'": "près de", "près du": "près de", "près des": "près de",
-    "près": "près de", "presque": "près de", "quasiment": "près de",
-    # Not "autour de": "s'organise autour de 3 axes" is structure, not an approximation.
-    "environ": "environ", "quelque": "environ", "approximativement": "environ",
-    "dont": "dont",
-}
-# Qualifiers that make the value a bound; the others (approximations) imply none.
+# Canonical qualifiers (`pipeline.wordlists.QUALIFIERS` maps the written forms to them)
+# that make the value a bound; the others (approximations) imply none.
 LOWER_BOUND_QUALIFIERS = frozenset({"plus de", "au moins"})
 UPPER_BOUND_QUALIFIERS = frozenset({"moins de", "au plus", "jusqu'à"})
 APPROXIMATE_QUALIFIERS = frozenset({"près de", "environ"})
@@ -157,7 +137,7 @@ def singular(key: str) -> str:
     return key[:-1] if len(key) > 3 and key[-1] in "sx" else key
 
 
-def noun_unit(noun: str) -> str | None:
+def noun_unit(noun: str) -> Unit | None:
     """The unit of a counted noun in the lexicon ("habitants" -> "people"), else None."""
     key = noun_key(noun)
     return COUNTED_NOUNS.get(key) or COUNTED_NOUNS.get(singular(key))

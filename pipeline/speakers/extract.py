@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.records import Person, Record, Speaker
+from pipeline.records import Person, Record, Speaker, SpeakerSource
 from pipeline.speakers import ner
 from pipeline.speakers.affiliation import split_affiliation
 from pipeline.speakers.names import (
@@ -22,7 +22,7 @@ from pipeline.speakers.rules import SPEAKER, Occurrence, is_bullet, scan_paragra
 
 # Which occurrence describes a person best when a record names them several times: a
 # structured introduction first, then prose with an affiliation, then a bare name.
-_STRUCTURED = {"bullet": 0, "list": 0, "heading": 0}
+_STRUCTURED = {SpeakerSource.bullet: 0, SpeakerSource.list: 0, SpeakerSource.heading: 0}
 _PROSE_WITH_AFFILIATION, _BARE_NAME, _MODEL_ONLY = 1, 2, 3
 
 
@@ -76,7 +76,7 @@ def _record_occurrences(record: Record) -> list[_Placed]:
         found += [_place(o, offset, paragraph.line) for o in scan.found]
         unsettled += [_place(o, offset, paragraph.line) for o in scan.unsettled]
         in_list = starts_list(paragraph.text) or (
-            in_list and (is_bullet(paragraph.text) or any(o.source == "list" for o in scan.found))
+            in_list and (is_bullet(paragraph.text) or any(o.source == SpeakerSource.list for o in scan.found))
         )
         offset += len(paragraph.text) + 1
     known = _resolve_short_forms(found)
@@ -108,7 +108,7 @@ def _settle(item: _Placed, known: dict[str, str]) -> _Placed | None:
     match = next((full for full in known if key == full or is_short_form(key, full)), None)
     match = match or next((full for full in known if same_person(key, _prefix(full, key))), None)
     if match:
-        return _Placed(_as_source(item.occurrence, "prose"), known[match], item.start, item.line)
+        return _Placed(_as_source(item.occurrence, SpeakerSource.prose), known[match], item.start, item.line)
     occurrence = item.occurrence
     local = occurrence.start - occurrence.sentence_start
     if ner.is_person(occurrence.sentence, local, local + len(occurrence.name)):
@@ -121,7 +121,7 @@ def _prefix(full: str, key: str) -> str:
     return " ".join(full.split()[: len(key.split())])
 
 
-def _as_source(occurrence: Occurrence, source: str) -> Occurrence:
+def _as_source(occurrence: Occurrence, source: SpeakerSource) -> Occurrence:
     return Occurrence(occurrence.name, occurrence.start, occurrence.end, source,
                       occurrence.evidence, occurrence.affiliation, occurrence.title)
 
@@ -130,7 +130,7 @@ def _rank(item: _Placed) -> tuple[int, int]:
     occurrence = item.occurrence
     if occurrence.source in _STRUCTURED:
         rank = _STRUCTURED[occurrence.source]
-    elif occurrence.source == "ner":
+    elif occurrence.source == SpeakerSource.ner:
         rank = _MODEL_ONLY
     else:
         rank = _PROSE_WITH_AFFILIATION if occurrence.affiliation else _BARE_NAME

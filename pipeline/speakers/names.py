@@ -11,6 +11,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pipeline.text import strip_accents
+from pipeline.wordlists import CIVILITIES, NAME_PARTICLES
 
 _UPPER = "A-ZÀ-ÖØ-ÞŒ"
 _LOWER = "a-zß-öø-ÿœ"
@@ -18,12 +19,14 @@ _LOWER = "a-zß-öø-ÿœ"
 _GIVEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)*"
 # A surname word: capitalised or all capitals ("Forzy", "Gueraud-Pinet", "FORZY").
 _SURNAME = rf"(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}})(?:-(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}}))*"
-# French and other particles between given name and surname. Lower-case "la"/"le" are left
-# out on purpose: in running text they are articles ("Villeneuve la Garenne").
-_PARTICLE = (
-    r"(?:de la |De La |de |De |du |Du |des |Des |d['’]|D['’]|Le |La |"
-    r"van |Van |von |da |dos |del |di )"
-)
+# A particle between given name and surname, lower-case or capitalised, then a space (none
+# after "d'"); "de la" too, and "Le"/"La" capitalised only (lower-case, they are articles).
+_PARTICLE_WRITTEN = [form for particle in ("de la", *NAME_PARTICLES)
+                     for form in (particle, particle.title())] + ["Le", "La"]
+_PARTICLE = "(?:{})".format("|".join(
+    re.escape(form).replace("'", "['’]") + ("" if form.endswith("'") else " ")
+    for form in sorted(_PARTICLE_WRITTEN, key=len, reverse=True)
+))
 # Given name + one to three surname parts: "Genauto Carvalho de França Filho" has three.
 NAME_RE = re.compile(rf"(?<![\w'’-]){_GIVEN}(?: {_PARTICLE}?{_SURNAME}){{1,3}}(?![\w-])")
 
@@ -33,10 +36,9 @@ NAME_RE = re.compile(rf"(?<![\w'’-]){_GIVEN}(?: {_PARTICLE}?{_SURNAME}){{1,3}}
 LEADING_WORDS = frozenset("""
 pour selon avec comme dès des depuis dans sur par suite face afin quand si mais et ou en au
 aux à a chez entre vers sans sous après avant lors retrouvez voir ainsi alors enfin puis
-mme mmes mlle mr dr pr me
 interviennent intervient témoignent participent étaient sont ont animé animée présents
 présentes invités invitées intervenants intervenantes
-""".split())
+""".split()) | {civility.casefold() for civility in CIVILITIES}
 # Articles: a span led by one is a thing with a name ("La Nouvelle Rôtisserie"), not a person.
 ARTICLES = frozenset("le la les l un une ce ces cette son sa ses leur leurs notre nos".split())
 # Words that make a name-shaped span an organisation, a place or a programme, wherever they
@@ -51,9 +53,6 @@ société coopérative programme fertiles rôtisserie national nationale génér
 bio ess idf cnv rtes scic urscop avise bourgogne franche-comté occitanie aquitaine
 nouvelle-aquitaine bretagne normandie provence île ile saint sainte
 """.split())
-# Particles are written "de", "De", "d’"...; the normalised name and the key use one form.
-_PARTICLE_FORMS = {"de": "de", "du": "du", "des": "des", "d'": "d'", "van": "van", "von": "von",
-                   "da": "da", "dos": "dos", "del": "del", "di": "di"}
 # Names whose fuzzy similarity reaches this are one person spelled two ways. The shipped
 # export's distinct people peak at 72.7 ("Philippe Eynaud" / "Philippe Maingault"); one typo
 # in a 10-letter name scores 90, two in a 17-letter name 88: 88 sits between, with margin.
@@ -78,8 +77,8 @@ def normalise_name(name: str) -> str:
 
 def _normalise_word(word: str, index: int) -> str:
     lowered = word.lower()
-    if index > 0 and lowered in _PARTICLE_FORMS:
-        return _PARTICLE_FORMS[lowered]
+    if index > 0 and lowered in NAME_PARTICLES:  # "De", "DU": written the one way
+        return lowered
     if index > 0 and lowered.startswith("d'") and len(word) > 2:
         return "d'" + _capitalise(word[2:])
     return _capitalise(word)

@@ -10,8 +10,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.records import SpeakerSource
 from pipeline.speakers.affiliation import is_role, looks_like_org
 from pipeline.speakers.names import ARTICLES, LEADING_WORDS, NAME_RE, is_person_like
+from pipeline.text import SENTENCE_END, split_sentences
+from pipeline.wordlists import CIVILITIES, NAME_PARTICLES, alternation
 
 # Evidence an occurrence gives about the person: took part in the event, or only named.
 SPEAKER, NEUTRAL, MENTIONED = 1, 0, -1
@@ -19,7 +22,7 @@ SPEAKER, NEUTRAL, MENTIONED = 1, 0, -1
 # A list item: "•" as shipped, or "-", "*", "1." and "1)" as other pages of the site write them.
 BULLET_RE = re.compile(r"^\s*(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+")
 # A civility before a name ("Mme Marie Durand", "M. Jean Dupont"): part of no name.
-_CIVILITY = r"(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Mr|Dr|Pr|Me) )?"
+_CIVILITY = rf"(?:(?:{alternation(CIVILITIES)}) )?"
 _BULLET_BEFORE_NAME_RE = re.compile(BULLET_RE.pattern + _CIVILITY + "$")
 _CIVILITY_RE = re.compile(_CIVILITY + "$")
 # What may follow a name in a list item or a heading before its affiliation.
@@ -70,7 +73,6 @@ APPOSITION_END_RE = re.compile(
     r"pointe|suggère|indique|revient|intervient|témoigne|détaille|propose|invite|"
     r"évoque|décrit|montre|raconte|revenait|intervenait)\b"
 )
-SENTENCE_END_RE = re.compile(r"[.!?](?:\s+|$)(?=[A-ZÀ-ÖØ-Þ0-9«“\"(]|$)")
 # A person slot in prose: where an unknown name is worth checking with the model.
 SLOT_BEFORE_RE = re.compile(r"(?i)(?:^|\bd[e’']|\bpar|\bavec|\bdont|,|\bet)\s*$")
 # Characters before a name where cues are looked for: the longest cue ("avec les
@@ -87,7 +89,7 @@ class Occurrence:
     name: str  # as written
     start: int  # offsets in the paragraph's cleaned text
     end: int
-    source: str  # bullet | heading | list | prose | ner
+    source: SpeakerSource
     evidence: int  # SPEAKER, NEUTRAL or MENTIONED
     affiliation: str | None = None
     title: str | None = None  # a role written before the name ("ministre")
@@ -132,7 +134,7 @@ def scan_paragraph(text: str, in_list: bool = False) -> Scan:
     if not spans:
         return Scan((), ())
     if is_bullet(text):
-        found = _bullet_people(text, spans, "list" if in_list else "bullet")
+        found = _bullet_people(text, spans, SpeakerSource.list if in_list else SpeakerSource.bullet)
     else:
         found = _opening_person(text, spans, in_list)
     found += _prose_people(text, spans, {o.start for o in found})
@@ -161,12 +163,12 @@ def _after_article(text: str, start: int) -> bool:
 
 
 def _is_particle(word: str) -> bool:
-    return word.casefold() in {"de", "du", "des", "le", "la", "van", "von", "da", "del", "di"}
+    return word.casefold() in NAME_PARTICLES
 
 
 # --- bullets: "• Topic - Name, role, organisation", "• Name role et Name role" ---
 
-def _bullet_people(text: str, spans: list[_Span], source: str) -> list[Occurrence]:
+def _bullet_people(text: str, spans: list[_Span], source: SpeakerSource) -> list[Occurrence]:
     people = [span for span in spans if _bullet_slot(text, span)]
     found = []
     for index, span in enumerate(people):
@@ -206,14 +208,14 @@ def _opening_person(text: str, spans: list[_Span], in_list: bool) -> list[Occurr
         return []
     heading = (
         len(text.split()) <= HEADING_MAX_WORDS
-        and not SENTENCE_END_RE.search(text.rstrip(". "))
+        and not SENTENCE_END.search(text.rstrip(". "))
         and not APPOSITION_END_RE.search(text, separator.end())
     )
     if separator.group() != ", " and not heading:
         return []  # "Name - ..." or "Name : ..." introduces a person only on a line of its own
-    source = "list" if in_list else "heading" if heading else "prose"
+    source = SpeakerSource.list if in_list else SpeakerSource.heading if heading else SpeakerSource.prose
     found = [Occurrence(first.name, first.start, first.end, source, SPEAKER, affiliation)]
-    sentence = SENTENCE_END_RE.search(text, first.end)
+    sentence = SENTENCE_END.search(text, first.end)
     sentence_end = sentence.start() if sentence else len(text)
     for index, span in enumerate(spans[1:], start=1):
         gap = text[found[-1].end: span.start]
@@ -243,15 +245,17 @@ def _introduced(text: str, spans: list[_Span], index: int, start: int) -> str | 
 
 def _apposition(rest: str) -> str | None:
     """Text after "Name, " up to the end of the sentence or the verb that ends it."""
-    stops = [m.start() for m in (SENTENCE_END_RE.search(rest), APPOSITION_END_RE.search(rest)) if m]
+    stops = [m.start() for m in (SENTENCE_END.search(rest), APPOSITION_END_RE.search(rest)) if m]
     return rest[: min(stops, default=len(rest))].strip(" ,.;:") or None
 
 
 # --- prose: enumerations after "rassemblait", appositions, reported speech ---
 
+_PROSE = SpeakerSource.prose
+
 def _prose_people(text: str, spans: list[_Span], taken: set[int]) -> list[Occurrence]:
     found: list[Occurrence] = []
-    for sentence_start, sentence in _sentences(text):
+    for sentence_start, sentence in split_sentences(text):
         inside = [s for s in spans if sentence_start <= s.start < sentence_start + len(sentence)]
         items = _enumerated(text, sentence_start, sentence, inside)
         for index, span in enumerate(inside):
@@ -262,16 +266,6 @@ def _prose_people(text: str, spans: list[_Span], taken: set[int]) -> list[Occurr
             if occurrence:
                 found.append(occurrence)
     return found
-
-
-def _sentences(text: str) -> list[tuple[int, str]]:
-    sentences, start = [], 0
-    for match in SENTENCE_END_RE.finditer(text):
-        sentences.append((start, text[start: match.end()]))
-        start = match.end()
-    if start < len(text):
-        sentences.append((start, text[start:]))
-    return sentences
 
 
 def _enumerated(text: str, sentence_start: int, sentence: str, spans: list[_Span]) -> set[int]:
@@ -300,13 +294,13 @@ def _prose_occurrence(text: str, span: _Span, later: list[_Span], items: set[int
     if span.start in items:
         stop = next((s.start for s in later if s.start in items), sentence_end)
         affiliation = _affiliation_or_none(_between(text, span.end, stop))
-        return Occurrence(span.name, span.start, span.end, "prose", SPEAKER, affiliation, **common)
+        return Occurrence(span.name, span.start, span.end, _PROSE, SPEAKER, affiliation, **common)
     if after.startswith(", ") and is_role(after[2:]):
         stop = next((s.start for s in later), sentence_end)
         affiliation = _apposition(_between(text, span.end, stop) or "")
-        return Occurrence(span.name, span.start, span.end, "prose", evidence, affiliation, **common)
+        return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, **common)
     if evidence != NEUTRAL or title:
-        return Occurrence(span.name, span.start, span.end, "prose", evidence, **common)
+        return Occurrence(span.name, span.start, span.end, _PROSE, evidence, **common)
     return None
 
 
@@ -337,7 +331,7 @@ def _unsettled(text: str, span: _Span) -> Occurrence | None:
     if not (SLOT_BEFORE_RE.search(before) or (at_sentence_start and followed_by_verb)):
         return None
     sentence_start, sentence = next(
-        (s, t) for s, t in reversed(_sentences(text)) if s <= span.start
+        (s, t) for s, t in reversed(split_sentences(text)) if s <= span.start
     )
-    return Occurrence(span.name, span.start, span.end, "ner", _evidence(before, after),
+    return Occurrence(span.name, span.start, span.end, SpeakerSource.ner, _evidence(before, after),
                       sentence=sentence, sentence_start=sentence_start)
