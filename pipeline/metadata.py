@@ -14,6 +14,7 @@ from itertools import accumulate
 from pipeline.labels import Label, block_fields
 from pipeline.records import DatePrecision, EventDate, Metadata, RawRecord
 from pipeline.text import fold_accents
+from pipeline.wordlists import MONTH_NUMBERS as MONTHS
 
 # 12 hex digits of sha1: no collision among the site's thousands of titles, short to read.
 RESOURCE_ID_HEX = 12
@@ -39,10 +40,6 @@ EVENT_KINDS: tuple[tuple[str, str], ...] = (
 _EVENT_KIND = re.compile("|".join(f"(?P<k{i}>\\b(?:{p}))" for i, (_, p) in enumerate(EVENT_KINDS)),
                          re.IGNORECASE)
 
-MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-    "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-}
 _MONTH = (r"(?P<month>janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre"
           r"|novembre|d[ée]cembre)")
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+"
