@@ -34,8 +34,10 @@ MIN_ITEMS_PER_WORKER = 100
 # process is slower, few enough that the per-chunk cost (a pickle of the shared arguments,
 # a round trip) stays negligible.
 CHUNKS_PER_WORKER = 8
-# What the fork server imports once, so that every worker forked from it starts ready.
-PRELOADED_MODULES = ["pipeline.run"]
+# What the fork server imports once, so that every worker forked from it starts ready: the
+# stages, and the calling script (each worker would otherwise import it again, with its
+# CLI libraries, to unpickle what it runs).
+PRELOADED_MODULES = ["__main__", "pipeline.run"]
 # A run builds millions of small acyclic objects (lines, paragraphs, tokens) that live
 # until the tables are written. CPython's cyclic collector, at its default thresholds,
 # rescans them over and over (about 15 % of a 20 MB run) and finds nothing to free:
