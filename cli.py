@@ -29,6 +29,7 @@ from pipeline.baseline import (
     shown_file,
 )
 from pipeline.errors import ConfigError, InputError, OutputError, PipelineError
+from pipeline.execution import resolve_workers
 from pipeline.records import DivergenceKind, Unit
 from pipeline.render import (
     CheckFormat,
@@ -49,20 +50,6 @@ from pipeline.render import (
 from pipeline.render.check import annotation
 from pipeline.run import RunReport, run_pipeline
 from pipeline.write import check_out_dir, write_tables, write_text_atomic
-
-try:
-    from pipeline.execution import resolve_workers
-except ImportError:  # until pipeline/execution.py lands (issue 9, part 2): the same contract
-    from pipeline.workers import default_workers
-
-    def resolve_workers(value: int | None) -> int:
-        if value is not None:
-            return value
-        try:
-            return default_workers()
-        except ValueError as error:
-            raise ConfigError(str(error)) from None
-
 
 EXIT_OK, EXIT_NEW, EXIT_INPUT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
 PACKAGE = "rtes-pipeline"
