@@ -135,11 +135,15 @@ def _workers(option: int | None) -> int:
     return resolve_workers(option)
 
 
+def _progress(session: Session) -> RunProgress:
+    """Bars on stderr when it is a terminal (and not --quiet); nothing otherwise."""
+    return RunProgress(session.err, live=not session.quiet and sys.stderr.isatty())
+
+
 def _run(session: Session, path: Path, workers: int | None) -> RunReport:
     """The whole pipeline in memory, with a progress display when stderr is a terminal."""
     processes = _workers(workers)
-    live = not session.quiet and sys.stderr.isatty()
-    with RunProgress(session.err, live=live) as progress:
+    with _progress(session) as progress:
         return run_pipeline(path, workers=processes, progress=progress)
 
 
@@ -176,8 +180,11 @@ def ingest(
     session = _session(color, quiet, verbose)
     with _input_errors(session):
         out_dir = check_out_dir(out)  # before the run: a bad --out fails in a second
-        report = _run(session, path, workers)
-        written = write_tables(report, out_dir)
+        processes = _workers(workers)
+        with _progress(session) as progress:
+            report = run_pipeline(path, workers=processes, progress=progress)
+            progress("write", 0, 1)
+            written = write_tables(report, out_dir)
     _report_failures(session, report)
     if not session.quiet:
         emit(session.out, run_summary(report, out_dir, written, verbose=session.verbose))

@@ -1,4 +1,4 @@
-"""Tests for the divergence check against a baseline and the diff view (through the CLI)."""
+"""Tests for the divergence check against a baseline (the comparison, and through the CLI) and the diff."""
 
 from __future__ import annotations
 
@@ -9,6 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
+from pipeline.baseline import DEFAULT_FAIL_ON, compare, findings, parse_baseline
+from pipeline.errors import PipelineError
+from pipeline.records import DivergenceKind
 from pipeline.run import run_pipeline
 
 SHIPPED = Path(__file__).parents[1] / "data" / "raw" / "rtes_export_2020-2021.txt"
@@ -232,3 +235,25 @@ def test_diff_in_a_terminal_is_coloured() -> None:
     old, new, reset = "\x1b[9;31m", "\x1b[1;32m", "\x1b[0m"  # struck red, bold green
     assert f"La SCIC {old}Mobicoop{reset}{new}Mobiccop{reset} vit" in result.stdout
     assert "[-" not in result.stdout and "{+" not in result.stdout
+
+
+# --- the comparison itself (pure) ---------------------------------------------------------
+
+
+def test_compare_splits_new_known_and_stale() -> None:
+    found = findings(run_pipeline(SHIPPED), SHIPPED.parent)
+    fingerprints = [f.divergence.fingerprint for f in found if f.divergence.kind != "whitespace"]
+    comparison = compare(found, {*fingerprints[:10], "0000000000000000"})
+    counts = (len(comparison.checked), comparison.known, len(comparison.new), comparison.stale)
+    assert counts == (14, 10, 4, 1)
+    assert "whitespace" not in DEFAULT_FAIL_ON
+    only_typos = compare(found, set(), frozenset({DivergenceKind.typo}))
+    assert len(only_typos.checked) == 3
+
+
+def test_parse_baseline_names_the_file_on_bad_content() -> None:
+    assert parse_baseline('{"divergences": [{"fingerprint": "ab"}]}') == {"ab"}
+    with pytest.raises(PipelineError, match=r"^b\.json: not a divergence baseline"):
+        parse_baseline('{"divergences": [1]}', source_file="b.json")
+    with pytest.raises(PipelineError, match=r"^b\.json: baseline cannot be read"):
+        parse_baseline("{oops", source_file="b.json")
