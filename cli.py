@@ -7,6 +7,7 @@ environment, nothing written; 3 some input files failed, output for the good one
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,16 @@ from importlib import metadata
 from pathlib import Path
 from typing import Annotated, NoReturn
 
-import typer
+try:
+    import typer
+except ModuleNotFoundError:  # a Python without the dependencies: run again with the project's .venv
+    _VENV = Path(__file__).resolve().parent / ".venv"
+    _VENV_PYTHON = _VENV / "bin" / "python"
+    if __name__ == "__main__" and _VENV_PYTHON.exists() and Path(sys.prefix).resolve() != _VENV.resolve():
+        os.execv(_VENV_PYTHON, [str(_VENV_PYTHON), *sys.argv])
+    print(f"error: {sys.executable} lacks the dependencies: run `make ingest` (it makes .venv) "
+          "or `pip install -e .`", file=sys.stderr)
+    raise SystemExit(2) from None
 from rich.console import Console
 from rich.text import Text
 
