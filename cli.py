@@ -311,7 +311,10 @@ def _update(
     if report.failures:  # the baseline would silently lose the unread files' entries
         raise InputError("baseline not updated, some inputs failed: " +
                          "; ".join(f.message for f in report.failures))
-    write_text_atomic(baseline, baseline_text(found))
+    try:
+        write_text_atomic(baseline, baseline_text(found))
+    except OutputError as error:
+        raise OutputError(f"baseline {error.detail}", source_file=str(baseline)) from None
     count = len({f.divergence.fingerprint for f in found})
     if fmt is CheckFormat.json:
         typer.echo(json.dumps({"status": "updated", "baseline": str(baseline), "divergences": count}))
