@@ -1,42 +1,180 @@
-"""Command line of the RTES pipeline: thin Typer commands over `pipeline`."""
+"""Command line of the RTES pipeline (`rtes`, or `python cli.py`): thin Typer commands over `pipeline`.
+
+Exit codes: 0 ok; 1 `check` found a divergence not in the baseline; 2 bad input or
+environment, nothing written; 3 some input files failed, output for the good ones.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Annotated, NoReturn
 
-import typer
+try:
+    import typer
+except ModuleNotFoundError:  # a Python without the dependencies: run again with the project's .venv
+    _VENV = Path(__file__).resolve().parent / ".venv"
+    _VENV_PYTHON = _VENV / "bin" / "python"
+    if __name__ == "__main__" and _VENV_PYTHON.exists() and Path(sys.prefix).resolve() != _VENV.resolve():
+        os.execv(_VENV_PYTHON, [str(_VENV_PYTHON), *sys.argv])
+    print(f"error: {sys.executable} lacks the dependencies: run `make ingest` (it makes .venv) "
+          "or `pip install -e .`", file=sys.stderr)
+    raise SystemExit(2) from None
+from rich.console import Console
+from rich.text import Text
 
-from pipeline.errors import PipelineError
-from pipeline.report import summary
+from pipeline.baseline import (
+    DEFAULT_FAIL_ON,
+    Finding,
+    baseline_text,
+    compare,
+    findings,
+    parse_baseline,
+    shown_file,
+)
+from pipeline.errors import ConfigError, InputError, OutputError, PipelineError
+from pipeline.execution import resolve_workers
+from pipeline.records import DivergenceKind, Unit
+from pipeline.render import (
+    CheckFormat,
+    ColorMode,
+    Failure,
+    RunProgress,
+    check_github,
+    check_json,
+    check_text,
+    describe_figures,
+    emit,
+    error_document,
+    format_people,
+    make_console,
+    render_diff,
+    run_summary,
+)
+from pipeline.render.check import annotation
 from pipeline.run import RunReport, run_pipeline
-from pipeline.write import write_tables
+from pipeline.write import check_out_dir, write_tables, write_text_atomic
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+EXIT_OK, EXIT_NEW, EXIT_INPUT_ERROR, EXIT_PARTIAL = 0, 1, 2, 3
+PACKAGE = "rtes-pipeline"
+
+HELP = (
+    "Ingest RTES exports into Parquet tables, and inspect what they hold.\n\n"
+    "Exit codes: 0 ok; 1 check found a divergence not in the baseline; 2 bad input or environment, "
+    "nothing written; 3 some input files failed, output for the good ones."
+)
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=HELP, pretty_exceptions_enable=False)
 
 RawPath = Annotated[Path, typer.Argument(exists=True, help="An export file or a folder of exports.")]
+Workers = Annotated[int | None, typer.Option(
+    "--workers", help="Processes for the per-record stages (default: $RTES_WORKERS, else one per core).",
+    show_default=False)]
+Color = Annotated[ColorMode, typer.Option("--color", help="Colour: auto (a terminal without NO_COLOR).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Errors only: no progress, no summary.")]
+Verbose = Annotated[bool, typer.Option("--verbose", "-v", help="Every warning, and the time of each stage.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        try:
+            version = metadata.version(PACKAGE)
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        typer.echo(f"rtes {version}")
+        raise typer.Exit()
+
 
 @app.callback()
-def main() -> None:
+def main(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
     """Ingest RTES exports into Parquet tables, and inspect what they hold."""
 
 
-EXIT_INPUT_ERROR = 2  # nothing was written: the input cannot be ingested
-EXIT_PARTIAL = 3  # tables written for the good files; at least one file failed
+# --- what every command shares: consoles, errors, the run --------------------------------
 
 
-def _fail(error: PipelineError) -> NoReturn:
-    typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
-    raise typer.Exit(EXIT_INPUT_ERROR)
+@dataclass(frozen=True)
+class Session:
+    """Where a command writes (stdout, stderr) and how much it says."""
+
+    out: Console
+    err: Console
+    quiet: bool = False
+    verbose: bool = False
+
+    def error(self, message: str) -> None:
+        """One line on stderr: `error: <message>`."""
+        self.err.print(Text(f"error: {' '.join(message.split())}", style="bold red"))
+
+    def fail(self, error: Exception) -> NoReturn:
+        self.error(str(error))
+        raise typer.Exit(EXIT_INPUT_ERROR)
+
+    def warn(self, report: RunReport) -> None:
+        """With -v, every warning of the run on stderr (ingest lists them in its summary)."""
+        if self.verbose:
+            for warning in report.warnings:
+                self.err.print(Text(f"warning: {warning}", style="yellow"))
 
 
-def load(path: Path) -> RunReport:
-    """Run the pipeline in memory, turning input errors into exit code 2."""
+def _session(color: ColorMode, quiet: bool = False, verbose: bool = False) -> Session:
+    return Session(make_console(color), make_console(color, stderr=True), quiet, verbose and not quiet)
+
+
+@contextmanager
+def _input_errors(session: Session) -> Iterator[None]:
+    """A PipelineError, or an OSError at the edges, becomes one line on stderr and exit 2."""
     try:
-        return run_pipeline(path)
-    except PipelineError as error:
-        _fail(error)
+        yield
+    except (PipelineError, OSError) as error:
+        session.fail(error)
+
+
+def _workers(option: int | None) -> int:
+    """--workers, else RTES_WORKERS, else one per core; checked before anything runs."""
+    if option is not None and option < 1:
+        raise ConfigError(f"--workers must be 1 or more, not {option}")
+    return resolve_workers(option)
+
+
+def _progress(session: Session) -> RunProgress:
+    """Bars on stderr when it is a terminal (and not --quiet); nothing otherwise."""
+    return RunProgress(session.err, live=not session.quiet and sys.stderr.isatty())
+
+
+def _run(session: Session, path: Path, workers: int | None) -> RunReport:
+    """The whole pipeline in memory, with a progress display when stderr is a terminal."""
+    processes = _workers(workers)
+    with _progress(session) as progress:
+        return run_pipeline(path, workers=processes, progress=progress)
+
+
+def _root(path: Path) -> Path:
+    """The folder the run's file names are relative to."""
+    return path.parent if path.is_file() else path
+
+
+def _failures(report: RunReport, path: Path) -> list[Failure]:
+    return [Failure(shown_file(_root(path), f.source_file), f.message) for f in report.failures]
+
+
+def _report_failures(session: Session, report: RunReport) -> None:
+    """Failed files on stderr, one line each; exit 3 once the output for the good ones is shown."""
+    for failure in report.failures:
+        session.error(failure.message)
+
+
+def _exit_for(report: RunReport) -> None:
+    if report.failures:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 # --- ingest (foundation) ---
@@ -45,23 +183,23 @@ def load(path: Path) -> RunReport:
 @app.command()
 def ingest(
     path: RawPath = Path("data/raw"),
-    out: Annotated[Path, typer.Option(help="Folder for the Parquet tables.")] = Path("data/clean"),
+    out: Annotated[str, typer.Option(help="Folder for the Parquet tables.")] = "data/clean",
+    workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Turn the raw export(s) at PATH into Parquet tables in OUT."""
-    with typer.progressbar(length=1, label="ingesting", file=sys.stderr) as bar:
+    session = _session(color, quiet, verbose)
+    with _input_errors(session):
+        out_dir = check_out_dir(out)  # before the run: a bad --out fails in a second
+        processes = _workers(workers)
+        with _progress(session) as progress:
+            report = run_pipeline(path, workers=processes, progress=progress)
+            progress("write", 0, 1)
+            written = write_tables(report, out_dir)
+    _report_failures(session, report)
+    if not session.quiet:
+        emit(session.out, run_summary(report, out_dir, written, verbose=session.verbose))
+    _exit_for(report)
 
-        def advance(stage: str, done: int, total: int) -> None:
-            bar.length = total
-            bar.update(done - bar.pos)
-
-        try:
-            report = run_pipeline(path, progress=advance)
-            written = write_tables(report, out)
-        except PipelineError as error:
-            _fail(error)
-    typer.echo(summary(report, out, written))
-    if report.failures:
-        raise typer.Exit(EXIT_PARTIAL)
 
 # --- diff / check (divergences) ---
 
@@ -70,48 +208,137 @@ def ingest(
 def diff(
     path: RawPath = Path("data/raw"),
     resource: Annotated[str | None, typer.Option(help="A resource_id, or part of a title.")] = None,
+    workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Print where each divergent record's body and Résumé disagree, as a word diff."""
-    from pipeline.baseline import render_diff  # kept in this section
+    session = _session(color, quiet, verbose)
+    with _input_errors(session):
+        report = _run(session, path, workers)
+        shown = render_diff(report, _root(path), resource, color=session.out.color_system is not None)
+    session.warn(report)
+    emit(session.out, shown)
+    _report_failures(session, report)
+    _exit_for(report)
 
-    try:
-        typer.echo(render_diff(load(path), path, resource, color=sys.stdout.isatty()))
-    except PipelineError as error:
-        _fail(error)
+
+FailOn = Annotated[list[str] | None, typer.Option(
+    "--fail-on", metavar="KINDS", show_default=False,
+    help="Kinds that fail the check, repeated or comma-separated, among: "
+         f"{', '.join(DivergenceKind)} (default: every kind but whitespace).")]
 
 
 @app.command()
 def check(
-    baseline: Annotated[Path, typer.Option(help="JSON file of acknowledged divergences.", dir_okay=False)],
+    baseline: Annotated[Path, typer.Option(help="JSON file of acknowledged divergences.")],
     path: RawPath = Path("data/raw"),
-    fail_on: Annotated[str | None, typer.Option(
-        help="Comma-separated kinds that fail the check (default: every kind but whitespace).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="text, json or github (annotations).")] = "text",
+    fail_on: FailOn = None,
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="Report as text, json or github.")]
+    = CheckFormat.text,
     update_baseline: Annotated[bool, typer.Option(
         "--update-baseline", help="Write the current divergences to the baseline and pass.")] = False,
+    workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
-    """Exit 1 when a divergence is not in the baseline, 0 when all are, 2 on bad input."""
-    from pipeline.baseline import check_export  # kept in this section
+    """Exit 1 when a divergence is not in the baseline, 0 when all are, 2 on bad input.
 
+    A file that cannot be read leaves the check incomplete: exit 2, whatever the others say.
+    """
+    session = _session(color, quiet, verbose)
     try:
-        outcome = check_export(load(path), path, baseline, fail_on=fail_on, fmt=fmt, update=update_baseline)
-    except PipelineError as error:
-        _fail(error)
-    typer.echo(outcome.output)
-    raise typer.Exit(outcome.exit_code)
+        kinds = _fail_on(fail_on)
+        if update_baseline:
+            _check_baseline_writable(baseline)
+        known = frozenset() if update_baseline else read_baseline(baseline)
+        report = _run(session, path, workers)
+        found = findings(report, _root(path))
+        if update_baseline:
+            _update(session, baseline, report, found, fmt)
+        comparison = compare(found, known, kinds)
+    except (PipelineError, OSError) as error:
+        if fmt is CheckFormat.json:
+            typer.echo(error_document(str(error), baseline))
+        elif fmt is CheckFormat.github:
+            typer.echo(annotation(str(error), title="rtes check"))
+        session.fail(error)
+    session.warn(report)
+    failures = _failures(report, path)
+    if fmt is CheckFormat.text:
+        emit(session.out, check_text(comparison, failures, baseline))
+    else:
+        typer.echo((check_json if fmt is CheckFormat.json else check_github)(comparison, failures, baseline))
+    _report_failures(session, report)
+    raise typer.Exit(EXIT_INPUT_ERROR if failures else EXIT_NEW if comparison.new else EXIT_OK)
+
+
+def _fail_on(values: list[str] | None) -> frozenset[DivergenceKind]:
+    """--fail-on typo,case --fail-on word: the kinds, each one of DivergenceKind."""
+    if not values:
+        return DEFAULT_FAIL_ON
+    chosen = {kind.strip() for value in values for kind in value.split(",") if kind.strip()}
+    unknown = sorted(chosen - set(DivergenceKind))
+    if unknown or not chosen:
+        raise ConfigError(f"--fail-on: unknown kind(s) {', '.join(unknown) or '(none given)'}; "
+                          f"choose among {', '.join(DivergenceKind)}")
+    return frozenset(DivergenceKind(kind) for kind in chosen)
+
+
+def read_baseline(path: Path) -> frozenset[str]:
+    """The fingerprints the baseline file acknowledges; errors name the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("baseline not found; create it with --update-baseline",
+                         source_file=str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise InputError(f"baseline cannot be read ({reason}); regenerate it with --update-baseline",
+                         source_file=str(path)) from None
+    return parse_baseline(text, source_file=str(path))
+
+
+def _check_baseline_writable(path: Path) -> None:
+    """Fail before the run when the baseline could not be written."""
+    if path.is_dir():
+        raise OutputError("is a folder: name the baseline's .json file", source_file=str(path))
+    try:
+        check_out_dir(path.parent)
+    except OutputError as error:
+        raise OutputError(f"baseline cannot be written ({error})", source_file=str(path)) from None
+
+
+def _update(
+    session: Session, baseline: Path, report: RunReport, found: list[Finding], fmt: CheckFormat
+) -> NoReturn:
+    if report.failures:  # the baseline would silently lose the unread files' entries
+        raise InputError("baseline not updated, some inputs failed: " +
+                         "; ".join(f.message for f in report.failures))
+    try:
+        write_text_atomic(baseline, baseline_text(found))
+    except OutputError as error:
+        raise OutputError(f"baseline {error.detail}", source_file=str(baseline)) from None
+    count = len({f.divergence.fingerprint for f in found})
+    if fmt is CheckFormat.json:
+        typer.echo(json.dumps({"status": "updated", "baseline": str(baseline), "divergences": count}))
+    else:
+        emit(session.out, Text(f"baseline: {count} divergence(s) written to {baseline}"))
+    raise typer.Exit(EXIT_OK)
 
 
 # --- people (speakers) ---
 
 
 @app.command()
-def people(path: RawPath = Path("data/raw")) -> None:
+def people(
+    path: RawPath = Path("data/raw"),
+    workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
+) -> None:
     """Print the people of the export(s) at PATH, most resources first."""
-    from pipeline.speakers import extract_speakers, format_people  # kept in this section
-
-    report = load(path)
-    # run_pipeline fills `people` once the speakers stage is wired in; compute them otherwise.
-    typer.echo(format_people(report.people or extract_speakers(report.records).people))
+    session = _session(color, quiet, verbose)
+    with _input_errors(session):
+        report = _run(session, path, workers)
+    session.warn(report)
+    emit(session.out, format_people(report.people))
+    _report_failures(session, report)
+    _exit_for(report)
 
 
 # --- figures ---
@@ -120,16 +347,18 @@ def people(path: RawPath = Path("data/raw")) -> None:
 @app.command()
 def figures(
     path: RawPath = Path("data/raw"),
-    unit: Annotated[str | None, typer.Option(
-        help="Only figures in this unit: EUR, USD, percent, m2, ha, people, years...")] = None,
+    unit: Annotated[Unit | None, typer.Option(case_sensitive=False, help="Only figures in this unit.")]
+    = None,
+    workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Print the figures (amounts, percentages, areas, counts...) at PATH, by resource."""
-    from pipeline.figures import describe_figures  # kept in this section
-
-    try:
-        typer.echo(describe_figures(load(path).records, unit=unit))
-    except ValueError as error:  # a unit outside the closed set
-        raise typer.BadParameter(str(error), param_hint="--unit") from error
+    session = _session(color, quiet, verbose)
+    with _input_errors(session):
+        report = _run(session, path, workers)
+    session.warn(report)
+    emit(session.out, describe_figures(report.records, report.figures, unit))
+    _report_failures(session, report)
+    _exit_for(report)
 
 
 # --- documentation ---
@@ -145,4 +374,3 @@ def schema() -> None:
 
 if __name__ == "__main__":
     app()
-

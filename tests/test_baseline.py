@@ -1,4 +1,4 @@
-"""Tests for the divergence check against a baseline and the diff view (through the CLI)."""
+"""Tests for the divergence check against a baseline (the comparison, and through the CLI) and the diff."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
-from pipeline.baseline import _escape_data, _escape_property
+from pipeline.baseline import DEFAULT_FAIL_ON, compare, findings, parse_baseline
+from pipeline.errors import PipelineError
+from pipeline.records import DivergenceKind
 from pipeline.run import run_pipeline
 
 SHIPPED = Path(__file__).parents[1] / "data" / "raw" / "rtes_export_2020-2021.txt"
@@ -154,7 +156,7 @@ def test_stale_baseline_entries_are_reported_not_failed(baseline: Path) -> None:
         (["--baseline", "{garbage}"], "baseline cannot be read"),
         (["--baseline", "{not_a_baseline}"], "not a divergence baseline"),
         (["--baseline", "{empty}", "--fail-on", "typo,tpyo"], "unknown kind(s) tpyo"),
-        (["--baseline", "{empty}", "--format", "xml"], "unknown format «xml»"),
+        (["--baseline", "{empty}", "--format", "xml"], "'xml' is not one of 'text'"),
     ],
 )
 def test_bad_check_input_exits_2(tmp_path: Path, arguments: list[str], message: str) -> None:
@@ -219,11 +221,6 @@ def test_diff_of_an_unknown_resource_exits_2() -> None:
     assert "no record matches «no such record»" in result.output
 
 
-def test_github_escaping() -> None:
-    assert _escape_data("50% done\nnext\r") == "50%25 done%0Anext%0D"
-    assert _escape_property("data/raw/a,b:c.txt") == "data/raw/a%2Cb%3Ac.txt"
-
-
 def test_run_pipeline_runs_the_divergence_stage() -> None:
     """`check` and `diff` read the run's divergences: run.py must run the divergence stage."""
     report = run_pipeline(SHIPPED)
@@ -234,8 +231,29 @@ def test_run_pipeline_runs_the_divergence_stage() -> None:
 
 
 def test_diff_in_a_terminal_is_coloured() -> None:
-    from pipeline.baseline import NEW_STYLE, OLD_STYLE, RESET_STYLE, render_diff
+    result = runner.invoke(app, ["diff", str(SHIPPED), "--resource", "Plateformes", "--color", "always"])
+    old, new, reset = "\x1b[9;31m", "\x1b[1;32m", "\x1b[0m"  # struck red, bold green
+    assert f"La SCIC {old}Mobicoop{reset}{new}Mobiccop{reset} vit" in result.stdout
+    assert "[-" not in result.stdout and "{+" not in result.stdout
 
-    shown = render_diff(run_pipeline(SHIPPED), SHIPPED, "Plateformes", color=True)
-    assert f"La SCIC {OLD_STYLE}Mobicoop{RESET_STYLE}{NEW_STYLE}Mobiccop{RESET_STYLE} vit" in shown
-    assert "[-" not in shown and "{+" not in shown
+
+# --- the comparison itself (pure) ---------------------------------------------------------
+
+
+def test_compare_splits_new_known_and_stale() -> None:
+    found = findings(run_pipeline(SHIPPED), SHIPPED.parent)
+    fingerprints = [f.divergence.fingerprint for f in found if f.divergence.kind != "whitespace"]
+    comparison = compare(found, {*fingerprints[:10], "0000000000000000"})
+    counts = (len(comparison.checked), comparison.known, len(comparison.new), comparison.stale)
+    assert counts == (14, 10, 4, 1)
+    assert "whitespace" not in DEFAULT_FAIL_ON
+    only_typos = compare(found, set(), frozenset({DivergenceKind.typo}))
+    assert len(only_typos.checked) == 3
+
+
+def test_parse_baseline_names_the_file_on_bad_content() -> None:
+    assert parse_baseline('{"divergences": [{"fingerprint": "ab"}]}') == {"ab"}
+    with pytest.raises(PipelineError, match=r"^b\.json: not a divergence baseline"):
+        parse_baseline('{"divergences": [1]}', source_file="b.json")
+    with pytest.raises(PipelineError, match=r"^b\.json: baseline cannot be read"):
+        parse_baseline("{oops", source_file="b.json")

@@ -16,7 +16,7 @@ from cli import app
 from pipeline.clean import clean_text
 from pipeline.records import EventDate, Metadata, Paragraph, RawRecord, Record, Text
 from pipeline.run import run_pipeline
-from pipeline.speakers import extract_speakers, format_people, ner
+from pipeline.speakers import extract_speakers, ner
 from pipeline.speakers.affiliation import split_affiliation
 from pipeline.speakers.names import (
     FUZZY_NAME_THRESHOLD,
@@ -485,6 +485,3 @@ def test_cli_people_rejects_a_missing_path(tmp_path):
     outcome = CliRunner().invoke(app, ["people", str(tmp_path / "nothing.txt")])
     assert outcome.exit_code == 2
 
-
-def test_format_people_of_nobody():
-    assert format_people([]).splitlines()[-1] == "0 people"

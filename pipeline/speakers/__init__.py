@@ -5,6 +5,6 @@ in bullets, headings, "Avec :" lists and prose; spaCy (ner.py) settles the rest;
 normalises names and links spellings of one person across records.
 """
 
-from pipeline.speakers.extract import SpeakerResult, extract_speakers, format_people
+from pipeline.speakers.extract import SpeakerResult, extract_speakers
 
-__all__ = ["SpeakerResult", "extract_speakers", "format_people"]
+__all__ = ["SpeakerResult", "extract_speakers"]

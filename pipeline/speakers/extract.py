@@ -205,19 +205,3 @@ def _people(speakers: list[Speaker], found: list[_Placed], head_of: dict[str, st
     )
     return tuple(sorted(people, key=lambda p: (-p.n_resources, p.name, p.person_id)))
 
-
-# Widest name column before truncation: the longest name of the shipped export is 31 chars.
-NAME_COLUMN_WIDTH = 32
-
-
-def format_people(people: Sequence[Person]) -> str:
-    """The people table as text, one person a line, in the order given (most resources first)."""
-    header = f"{'resources':>9}  {'spoke':>5}  {'name':<{NAME_COLUMN_WIDTH}}  {'person_id':<14}  roles"
-    lines = [header]
-    for person in people:
-        name = person.name[:NAME_COLUMN_WIDTH]
-        roles = " | ".join(person.roles) or "-"
-        lines.append(f"{person.n_resources:>9}  {person.n_as_speaker:>5}  {name:<{NAME_COLUMN_WIDTH}}  "
-                     f"{person.person_id:<14}  {roles}")
-    lines.append(f"{len(people)} people")
-    return "\n".join(lines)
