@@ -35,11 +35,11 @@ from pipeline.baseline import (
     baseline_text,
     compare,
     findings,
-    parse_baseline,
     shown_file,
 )
 from pipeline.errors import ConfigError, InputError, OutputError, PipelineError
 from pipeline.execution import resolve_workers
+from pipeline.read import read_baseline
 from pipeline.records import DivergenceKind, Unit
 from pipeline.render import (
     CheckFormat,
@@ -279,20 +279,6 @@ def _fail_on(values: list[str] | None) -> frozenset[DivergenceKind]:
         raise ConfigError(f"--fail-on: unknown kind(s) {', '.join(unknown) or '(none given)'}; "
                           f"choose among {', '.join(DivergenceKind)}")
     return frozenset(DivergenceKind(kind) for kind in chosen)
-
-
-def read_baseline(path: Path) -> frozenset[str]:
-    """The fingerprints the baseline file acknowledges; errors name the file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("baseline not found; create it with --update-baseline",
-                         source_file=str(path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
-        raise InputError(f"baseline cannot be read ({reason}); regenerate it with --update-baseline",
-                         source_file=str(path)) from None
-    return parse_baseline(text, source_file=str(path))
 
 
 def _check_baseline_writable(path: Path) -> None:

@@ -2,8 +2,9 @@
 
 A baseline is a JSON document of acknowledged divergences, one entry per fingerprint with the
 record title and both sides so that a reviewer can read it. Fingerprints carry no line
-numbers, so the baseline survives edits elsewhere in the export. This module is pure: the
-command line reads and writes the baseline file, and renders the outcome.
+numbers, so the baseline survives edits elsewhere in the export. This module is pure:
+`read.read_baseline` reads the file, `write.write_text_atomic` writes it, the command line
+renders the outcome.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ import json
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
 from pipeline.records import Divergence, DivergenceKind
-from pipeline.run import RunReport
+
+if TYPE_CHECKING:  # run imports read, which reads the baseline with this module
+    from pipeline.run import RunReport
 
 # Whitespace differences are recorded but never fail a check by default: they are layout,
 # not content.

@@ -1,6 +1,7 @@
 """Read exports from disk: decode any encoding and line ending, repair mojibake, flatten HTML.
 
-This is one of the two modules that touch the disk (with `write.py`). Every line keeps the
+This is one of the two modules that touch the disk (with `write.py`); it also reads the
+divergence baseline, the check's input. Every line keeps the
 number it has in the raw file, so each row of every table can point back to its source.
 """
 
@@ -16,6 +17,7 @@ import ftfy
 import ftfy.badness
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from pipeline.baseline import parse_baseline
 from pipeline.errors import InputError
 from pipeline.records import SourceDocument, SourceLine
 
@@ -274,3 +276,16 @@ class _HtmlFlattener:
                 self.lines.append(SourceLine(self._line or 1, self._prefix + (content or "\u00a0")))
         self._buffer, self._line, self._prefix = [], None, ""
 
+
+def read_baseline(path: Path) -> frozenset[str]:
+    """The fingerprints the baseline file acknowledges; errors name the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("baseline not found; create it with --update-baseline",
+                         source_file=str(path)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not UTF-8 text"
+        raise InputError(f"baseline cannot be read ({reason}); regenerate it with --update-baseline",
+                         source_file=str(path)) from None
+    return parse_baseline(text, source_file=str(path))
