@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
@@ -177,6 +177,17 @@ def _exit_for(report: RunReport) -> None:
         raise typer.Exit(EXIT_PARTIAL)
 
 
+def _show(session: Session, path: Path, workers: int | None, render: Callable[[RunReport], object]) -> None:
+    """Run, print what `render` makes of the report, then name the failed files (exit 3)."""
+    with _input_errors(session):
+        report = _run(session, path, workers)
+        shown = render(report)
+    session.warn(report)
+    emit(session.out, shown)
+    _report_failures(session, report)
+    _exit_for(report)
+
+
 # --- ingest (foundation) ---
 
 
@@ -212,13 +223,8 @@ def diff(
 ) -> None:
     """Print where each divergent record's body and Résumé disagree, as a word diff."""
     session = _session(color, quiet, verbose)
-    with _input_errors(session):
-        report = _run(session, path, workers)
-        shown = render_diff(report, _root(path), resource, color=session.out.color_system is not None)
-    session.warn(report)
-    emit(session.out, shown)
-    _report_failures(session, report)
-    _exit_for(report)
+    colored = session.out.color_system is not None
+    _show(session, path, workers, lambda report: render_diff(report, _root(path), resource, color=colored))
 
 
 FailOn = Annotated[list[str] | None, typer.Option(
@@ -318,13 +324,7 @@ def people(
     workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Print the people of the export(s) at PATH, most resources first."""
-    session = _session(color, quiet, verbose)
-    with _input_errors(session):
-        report = _run(session, path, workers)
-    session.warn(report)
-    emit(session.out, format_people(report.people))
-    _report_failures(session, report)
-    _exit_for(report)
+    _show(_session(color, quiet, verbose), path, workers, lambda report: format_people(report.people))
 
 
 # --- figures ---
@@ -338,13 +338,8 @@ def figures(
     workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Print the figures (amounts, percentages, areas, counts...) at PATH, by resource."""
-    session = _session(color, quiet, verbose)
-    with _input_errors(session):
-        report = _run(session, path, workers)
-    session.warn(report)
-    emit(session.out, describe_figures(report.records, report.figures, unit))
-    _report_failures(session, report)
-    _exit_for(report)
+    _show(_session(color, quiet, verbose), path, workers,
+          lambda report: describe_figures(report.records, report.figures, unit))
 
 
 # --- documentation ---
