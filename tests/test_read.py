@@ -1,0 +1,121 @@
+"""Read: any encoding, line ending and rendition of an export gives the same lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ftfy
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.errors import InputError
+from pipeline.read import decode_export, read_exports
+from pipeline.run import run_pipeline
+
+SHIPPED = Path("data/raw/rtes_export_2020-2021.txt")
+TITLES = [
+    "Agriculture urbaine - conférence en ligne février 2021",
+    "Alimentation et entrepreneuriat coopératif - conférence en ligne janvier 2021",
+    "Economie informelle, s'appuyer sur les collectifs d'habitants - conférence en ligne novembre 2020",
+    "L'innovation dans la commande publique - conférence en ligne novembre 2020",
+    "SCIC et collectivités territoriales",
+    "Pratiques informelles - Mise en débat par Résovilles",
+    "WEBINAIRE ESS & RURALITÉS - CONNAÎTRE L'ÉCOSYSTÈME D'ACCOMPAGNEMENT ET DE FINANCEMENT",
+    "Comment soutenir l'ESS dans le cadre d'une politique communale ou intercommunale ?- 26 & 28 août 2020",
+    "Plateformes collaboratives solidaires et collectivités territoriales - conférence en ligne juillet 2020",
+    'Retour sur le temps d\'échange "Départements & ESS", 9 juin 2020',
+]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return run_pipeline(SHIPPED)
+
+
+def test_cp1252_crlf_bom_and_html_renditions_give_the_same_records(shipped, tmp_path):
+    text = SHIPPED.read_text(encoding="utf-8")
+    (tmp_path / "cp.txt").write_bytes(text.replace("\n", "\r\n").encode("cp1252", errors="replace"))
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + text.encode())
+    body = "".join(
+        f"<li>{line.strip()[2:]}</li>" if line.strip().startswith("•") else f"<p>{line}</p>\n"
+        for line in text.split("\n"))
+    html = (f"<html><head><style>p{{}}</style></head><body><nav>Accueil</nav>{body}"
+            "<footer>©</footer></body></html>")
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    for name in ("cp.txt", "bom.txt", "page.html"):
+        report = run_pipeline(tmp_path / name)
+        assert [r.title for r in report.records] == TITLES, name
+        assert [len(r.raw.body) for r in report.records] == [len(r.raw.body) for r in shipped.records]
+
+
+def test_mojibake_is_repaired_with_a_warning():
+    doc = decode_export("CafÃ© lâ€™Ã©tÃ©\nok".encode(), "m.txt")
+    assert doc.lines[0].raw == "Café l’été"
+    assert any("1 line" in w for w in doc.warnings)
+
+
+FRENCH_LETTERS = "àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÙÛÜŸŒÆ’“”«»–—…€°"
+
+
+@given(st.text(alphabet="abc " + FRENCH_LETTERS, min_size=1, max_size=30).filter(
+    lambda t: any(c in FRENCH_LETTERS for c in t)))
+def test_french_text_read_with_the_wrong_encoding_is_repaired(text):
+    garbled = text.encode("utf-8").decode("cp1252", errors="ignore")
+    document = decode_export(garbled.encode("utf-8"), "m.txt")
+    assert document.lines[0].raw == ftfy.fix_encoding(garbled)
+    assert any("mojibake" in warning for warning in document.warnings) == (document.lines[0].raw != garbled)
+
+
+def test_every_line_ending_keeps_the_line_numbers_an_editor_shows():
+    document = decode_export("un\r\ndeux\rtrois\nquatre\x0bcinq\u2028".encode(), "e.txt")
+    assert [(line.number, line.raw) for line in document.lines] == [
+        (1, "un"), (2, "deux"), (3, "trois"), (4, "quatre\x0bcinq\u2028")]
+
+
+def test_a_file_that_is_not_utf8_is_decoded_as_cp1252_with_a_warning_naming_the_line():
+    document = decode_export("Titre\nÉconomie – sociale\n".encode("cp1252"), "c.txt")
+    assert document.encoding == "cp1252"
+    assert document.lines[1].raw == "Économie – sociale"
+    assert document.warnings == ("c.txt:2: not valid UTF-8; decoded as cp1252",)
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "empty"),
+    (b" \r\n\t\n", "empty"),
+    (b"\x00\x01\x02binary" * 50, "binary"),
+    ("\u00a0\n\u00a0".encode(), "holds no text"),
+])
+def test_an_unreadable_file_is_an_input_error_naming_it(data, message):
+    with pytest.raises(InputError, match=message) as caught:
+        decode_export(data, "bad.txt")
+    assert caught.value.source_file == "bad.txt"
+
+
+def test_a_folder_is_read_file_by_file_and_a_bad_file_is_a_failure_not_an_error(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_bytes(SHIPPED.read_bytes())
+    (tmp_path / "a.html").write_text("<p>Titre</p>", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "notes.md").write_text("not an export", encoding="utf-8")
+    read = read_exports(tmp_path)
+    assert [d.source_file for d in read.documents] == ["a.html", "sub/b.txt"]
+    assert [d.rendition for d in read.documents] == ["html", "text"]
+    assert [f.source_file for f in read.failures] == ["empty.txt"]
+    assert str(tmp_path / "empty.txt") in read.failures[0].message
+
+
+def test_a_missing_path_or_a_folder_without_exports_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such file or folder"):
+        read_exports(tmp_path / "missing")
+    (tmp_path / "notes.md").write_text("not an export", encoding="utf-8")
+    with pytest.raises(InputError, match="no export files"):
+        read_exports(tmp_path)
+
+
+def test_an_html_rendition_keeps_bullets_and_leaves_page_furniture_out():
+    html = ("<html><body><nav>Menu</nav>\n<h2>Titre</h2>\n<ul><li>un point<ol><li>imbriqué</li></ol>"
+            "</li></ul>\n<script>var x;</script><p>Fin\u00a0!</p><footer>©</footer></body></html>")
+    document = decode_export(html.encode(), "p.html", is_html=True)
+    assert [line.raw for line in document.lines] == ["Titre", "  • un point", "    1. imbriqué", "Fin\u00a0!"]
+    assert [line.number for line in document.lines] == [2, 3, 3, 4]
