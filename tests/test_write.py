@@ -91,7 +91,6 @@ def test_a_failed_write_leaves_the_previous_tables_intact(shipped, tmp_path):
 
 # A real bug: `write_tables` makes the folder before its try block, so a file in the way
 # raises a bare FileExistsError (a traceback for a caller that skipped `check_out_dir`).
-@pytest.mark.xfail(strict=True, reason="out_dir being a file raises FileExistsError, not OutputError")
 def test_writing_tables_over_a_file_is_an_output_error_and_leaves_the_file(shipped, tmp_path):
     target = tmp_path / "clean"
     target.write_text("mine", encoding="utf-8")
@@ -171,9 +170,8 @@ def test_a_text_file_under_a_file_is_an_output_error(tmp_path):
     assert (tmp_path / "file").read_bytes() == b"x"
 
 
-# A real bug, minor: only OSError is caught, so text that cannot be encoded (a lone surrogate)
-# raises UnicodeEncodeError and leaves the hidden temporary file beside the target.
-@pytest.mark.xfail(strict=True, reason="an encoding error leaves the temporary file behind")
+# Text that cannot be encoded (a lone surrogate) is not an I/O error: it propagates as it
+# is, and the hidden temporary file is removed.
 def test_a_text_that_cannot_be_encoded_leaves_no_temporary_file(tmp_path):
     path = tmp_path / "baseline.json"
     path.write_text("old", encoding="utf-8")
