@@ -187,7 +187,8 @@ def _write_tables(report: RunReport, out_dir: Path) -> dict[str, Path]:
         out_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir))
     except OSError as error:
-        raise OutputError(f"could not write the tables ({error.strerror})", source_file=str(out_dir)) from None
+        raise OutputError(f"could not write the tables ({error.strerror})",
+                          source_file=str(out_dir)) from None
     try:
         written = {}
         for name, items in table_items(report).items():

@@ -89,8 +89,8 @@ def test_a_failed_write_leaves_the_previous_tables_intact(shipped, tmp_path):
     assert folder_bytes(tmp_path) == before  # no table replaced, no staging folder left
 
 
-# A real bug: `write_tables` makes the folder before its try block, so a file in the way
-# raises a bare FileExistsError (a traceback for a caller that skipped `check_out_dir`).
+# A file in the way of the output folder is an OutputError, even for a caller that skipped
+# `check_out_dir` (it used to escape as a bare FileExistsError).
 def test_writing_tables_over_a_file_is_an_output_error_and_leaves_the_file(shipped, tmp_path):
     target = tmp_path / "clean"
     target.write_text("mine", encoding="utf-8")
