@@ -59,10 +59,11 @@ endif
 # The interpreter is checked before the old venv is removed: a bad PYTHON= leaves it as it was.
 $(VENV)/.interpreter:
 	@if [ -z "$(PYTHON)" ]; then \
-	  echo "error: Python >= $(MIN_PYTHON) is needed and none was found:" \
-	    "$$(for p in python3 python$(MIN_PYTHON); do printf '%s is %s; ' $$p \
-	      "$$($$p --version 2>&1 | head -n 1 || true)"; done)" \
-	    "install one or name it with PYTHON=/path/to/python3.11-or-newer" >&2; \
+	  found=$$(for p in python3 python$(MIN_PYTHON); do \
+	    if command -v $$p >/dev/null 2>&1; then echo "$$p = $$($$p --version 2>&1 | head -n 1)"; \
+	    else echo "$$p = not found"; fi; done | paste -s -d ';' | sed 's/;/; /g'); \
+	  echo "error: Python >= $(MIN_PYTHON) is needed; found: $$found." \
+	    "Install one, or name it: make PYTHON=/path/to/python3.11" >&2; \
 	  exit 2; \
 	fi
 	@if ! command -v "$(PYTHON)" >/dev/null 2>&1; then \
