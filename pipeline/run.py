@@ -95,7 +95,7 @@ def run_pipeline(path: Path, *, workers: int | None = None, progress: Progress |
         warnings=_warnings(documents, records, failures),
         seconds=time.perf_counter() - started,
         stage_seconds=clock.seconds,
-        counts={"records": len(records),
+        counts={"records": len(records), "workers": executor.workers,
                 "quarantined_lines": sum(q.line_end - q.line_start + 1 for q in quarantine)},
     )
 
