@@ -34,3 +34,7 @@ class OutputError(PipelineError):
 
 class ConfigError(PipelineError):
     """A setting (worker count, path) is wrong; nothing was run."""
+
+
+class ExecutionError(PipelineError):
+    """A worker process died (killed, out of memory); the run stopped, nothing was written."""

@@ -14,14 +14,15 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from functools import partial
 from typing import TypeVar
 
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, ExecutionError
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -65,9 +66,10 @@ def resolve_workers(requested: int | None = None) -> int:
 
 
 class Executor:
-    """`map(function, items)` on up to `workers` processes, serial when that is cheaper.
+    """`map(function, items)` on up to `workers` processes (this one included), serial when
+    that is cheaper.
 
-    Use it as a context manager: the worker processes start on entering (in the background,
+    Use it as a context manager: the other processes start on entering (in the background,
     while the caller reads and splits the input) and stop on leaving.
     """
 
@@ -75,14 +77,15 @@ class Executor:
         self.workers = resolve_workers(workers)
         self.min_items_per_worker = max(1, min_items_per_worker or MIN_ITEMS_PER_WORKER)
         self._pool: ProcessPoolExecutor | None = None
-        self._warming: list[Future] = []
 
     def __enter__(self) -> Executor:
         if self.workers > 1 and "forkserver" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(PRELOADED_MODULES)
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
-            self._warming = [self._pool.submit(_ready) for _ in range(self.workers)]
+            others = self.workers - 1  # the calling process is a worker too
+            self._pool = ProcessPoolExecutor(others, mp_context=context)
+            for _ in range(others):
+                self._pool.submit(_ready)
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -96,22 +99,70 @@ class Executor:
     ) -> list[Result]:
         """`[function(item) for item in items]`, in that order; `done(n)` is told how many
         items are finished as they finish. An error in a worker is raised here, and a worker
-        that dies fails the call instead of hanging it."""
+        that dies fails the call (`ExecutionError`) instead of hanging it.
+
+        The items go in chunks: the other processes take them from the front (each with one
+        more queued, so it never waits), this process from the back, until they meet. So
+        the shares balance themselves, and what this process computes is never pickled.
+        """
         processes = min(self.workers, len(items) // self.min_items_per_worker)
         if self._pool is None or processes <= 1:
             return _serial(function, items, done)
         size = -(-len(items) // (processes * CHUNKS_PER_WORKER))
-        chunks = [items[start:start + size] for start in range(0, len(items), size)]
+        chunks = _Chunks([items[start:start + size] for start in range(0, len(items), size)],
+                         self._pool, function)
+        for _ in range(2 * (self.workers - 1)):
+            chunks.send_next()
+        tell = _Monotonic(done)
+        while (taken := chunks.take_last()) is not None:
+            chunks.results[taken] = [function(item) for item in chunks.items[taken]]
+            tell(chunks.finished_items())
         results: list[Result] = []
         try:
-            for chunk_results in self._pool.map(partial(_map_chunk, function), chunks):
-                results.extend(chunk_results)
-                if done:
-                    done(len(results))
+            for k in range(len(chunks.items)):
+                results.extend(chunks.result(k))
+                tell(len(results) + chunks.finished_items(after=k))
         except BrokenProcessPool as error:
-            raise RuntimeError(f"a worker process died ({error}); rerun with {WORKERS_VARIABLE}=1 "
-                               "to use one process") from error
+            raise ExecutionError(f"a worker process died ({error}); rerun with {WORKERS_VARIABLE}=1 "
+                                 "to use one process") from None
         return results
+
+
+class _Chunks:
+    """The chunks of one `map`, shared by this process's thread and the pool's result thread
+    (which sends the next chunk from the front each time a worker finishes one)."""
+
+    def __init__(self, items: list[Sequence], pool: ProcessPoolExecutor, function: Callable) -> None:
+        self.items, self.pool, self.function = items, pool, function
+        self.waiting = deque(range(len(items)))
+        self.sent: dict[int, Future] = {}
+        self.results: dict[int, list] = {}
+        self.lock = threading.Lock()
+
+    def send_next(self, _finished: Future | None = None) -> None:
+        with self.lock:
+            if not self.waiting:
+                return
+            k = self.waiting.popleft()
+            try:
+                self.sent[k] = future = self.pool.submit(_map_chunk, self.function, self.items[k])
+            except BrokenProcessPool as error:  # raised where this chunk's result is read
+                self.sent[k] = future = Future()
+                future.set_exception(error)
+                return
+        future.add_done_callback(self.send_next)
+
+    def take_last(self) -> int | None:
+        with self.lock:
+            return self.waiting.pop() if self.waiting else None
+
+    def result(self, k: int) -> list:
+        return self.results[k] if k in self.results else self.sent[k].result()
+
+    def finished_items(self, after: int = -1) -> int:
+        with self.lock:
+            finished = [k for k, f in self.sent.items() if f.done()] + list(self.results)
+        return sum(len(self.items[k]) for k in finished if k > after)
 
 
 # A serial run reports progress this often (items).
@@ -126,6 +177,18 @@ def _serial(function: Callable[[Item], Result], items: Sequence[Item],
         if done and (len(results) % SERIAL_PROGRESS_EVERY == 0 or len(results) == len(items)):
             done(len(results))
     return results
+
+
+class _Monotonic:
+    """Tells `done` a count only when it grew: chunks finish out of order."""
+
+    def __init__(self, done: Callable[[int], None] | None) -> None:
+        self.done, self.last = done, 0
+
+    def __call__(self, count: int) -> None:
+        if self.done and count > self.last:
+            self.last = count
+            self.done(count)
 
 
 def _ready() -> None:
