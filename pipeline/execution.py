@@ -69,8 +69,9 @@ class Executor:
     """`map(function, items)` on up to `workers` processes (this one included), serial when
     that is cheaper.
 
-    Use it as a context manager: the other processes start on entering (in the background,
-    while the caller reads and splits the input) and stop on leaving.
+    Use it as a context manager: the other processes start at `warm_up` (in the background,
+    while the caller reads and splits the input) or at the first `map` worth sharing, and
+    stop on leaving.
     """
 
     def __init__(self, workers: int | None = None, min_items_per_worker: int | None = None) -> None:
@@ -79,14 +80,22 @@ class Executor:
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> Executor:
-        if self.workers > 1 and "forkserver" in multiprocessing.get_all_start_methods():
+        return self
+
+    def warm_up(self, expected_items: int) -> None:
+        """Start the other processes now, in the background, if `expected_items` will be worth
+        sharing: they are ready when `map` comes. Otherwise `map` starts them if it must."""
+        if self._pool is None and self._processes_for(expected_items) > 1 \
+                and "forkserver" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(PRELOADED_MODULES)
             others = self.workers - 1  # the calling process is a worker too
             self._pool = ProcessPoolExecutor(others, mp_context=context)
             for _ in range(others):
                 self._pool.submit(_ready)
-        return self
+
+    def _processes_for(self, items: int) -> int:
+        return min(self.workers, items // self.min_items_per_worker)
 
     def __exit__(self, *exc_info) -> None:
         if self._pool is not None:
@@ -105,7 +114,8 @@ class Executor:
         more queued, so it never waits), this process from the back, until they meet. So
         the shares balance themselves, and what this process computes is never pickled.
         """
-        processes = min(self.workers, len(items) // self.min_items_per_worker)
+        processes = self._processes_for(len(items))
+        self.warm_up(len(items))
         if self._pool is None or processes <= 1:
             return _serial(function, items, done)
         size = -(-len(items) // (processes * CHUNKS_PER_WORKER))

@@ -33,6 +33,10 @@ from pipeline.records import (
 from pipeline.speakers import extract_speakers
 from pipeline.split import split_records
 
+# About the size of one record in an export (the shipped one: 120 KB for 10 records): how
+# many records to expect before the split has counted them.
+BYTES_PER_RECORD = 12_000
+
 # Called as progress(stage, done, total): files for read and split, records for the rest.
 Progress = Callable[[str, int, int], None]
 
@@ -68,6 +72,7 @@ def run_pipeline(path: Path, *, workers: int | None = None, progress: Progress |
         # 1. read: decode bytes, line endings, mojibake, HTML renditions
         with clock.stage("read"):
             read = read_exports(path)
+        executor.warm_up(sum(d.size for d in read.documents) // BYTES_PER_RECORD)
         tell("read", len(read.documents), len(read.documents))
         # 2-3. clean (NFC, spaces, artefacts noted) and split (records and quarantined
         # spans, every line accounted for), one document at a time
