@@ -93,13 +93,6 @@ class FigureKind(StrEnum):
     fraction = "fraction"  # a fraction in words, as a percentage: 'un quart' = 25
 
 
-class LineSpan(NamedTuple):
-    """Raw lines `start..end` of a file, 1-based and inclusive."""
-
-    start: int
-    end: int
-
-
 class SourceLine(NamedTuple):  # a tuple: a 20 MB export has 135,000 lines, built twice
     """One line of an input, as read and as cleaned.
 

@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from rapidfuzz.distance import Postfix, Prefix
+
 from pipeline.records import Paragraph
 
 SPACED_TOKEN_RE = re.compile(r"(\s*)(\w+|[^\w\s])")  # a token and the whitespace before it
@@ -91,9 +93,10 @@ def build_pair_streams(
     both copies). A long paragraph with one typo costs a few dozen tokens, not hundreds.
     """
     b_src, r_src = _source(body), _source(resume)
-    prefix = _common_prefix(b_src, r_src)
+    prefix = Prefix.similarity(b_src, r_src)
     start = _cut_before(b_src, prefix - WINDOW_MARGIN)
-    suffix = _common_suffix(b_src, r_src, min(len(b_src), len(r_src)) - prefix)
+    # The suffix never overlaps the prefix ("aa" against "aaa").
+    suffix = min(Postfix.similarity(b_src, r_src), min(len(b_src), len(r_src)) - prefix)
     b_stop = _cut_after(b_src, len(b_src) - suffix + WINDOW_MARGIN)
     trimmed = len(b_src) - b_stop  # characters cut at the end, the same in both
     head = " ".join(b_src[:start].split())
@@ -105,29 +108,6 @@ def build_pair_streams(
         tokens.append(Token(END, index, len(paragraph.text), trailing))
         streams.append(tokens)
     return streams[0], streams[1], head, tail
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """Length of the common prefix, by bisection over slice comparisons (done in C)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _common_suffix(a: str, b: str, limit: int) -> int:
-    low, high = 0, max(limit, 0)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[len(a) - middle :] == b[len(b) - middle :]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _cut_before(source: str, index: int) -> int:
