@@ -149,7 +149,11 @@ class _Chunks:
         self.results: dict[int, list] = {}
         self.lock = threading.Lock()
 
-    def send_next(self, _finished: Future | None = None) -> None:
+    def send_next(self, finished: Future | None = None) -> None:
+        if finished is not None and (finished.cancelled() or finished.exception() is not None):
+            # Stop feeding: the pool is failing or closing. (A broken pool fails its futures
+            # while holding the lock `submit` takes: submitting here would deadlock.)
+            return
         with self.lock:
             if not self.waiting:
                 return
