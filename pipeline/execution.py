@@ -31,10 +31,12 @@ WORKERS_VARIABLE = "RTES_WORKERS"
 # Below this many items per process, starting a process and pickling cost more than they save
 # (a record takes ~1 ms; a worker costs ~50 ms to start and warm up).
 MIN_ITEMS_PER_WORKER = 100
-# Each process gets its items in this many chunks: enough to even out the shares when one
-# process is slower, few enough that the per-chunk cost (a pickle of the shared arguments,
-# a round trip) stays negligible.
-CHUNKS_PER_WORKER = 8
+# Chunks shrink toward the middle of the items, where the workers (from the front) and the
+# caller (from the back) meet: the first chunk is the items / (this x processes), and none is
+# smaller than MIN_CHUNK_ITEMS. Big chunks cost few round trips; small ones at the meeting
+# point leave no process waiting long for another's last chunk.
+CHUNK_DIVISOR = 4
+MIN_CHUNK_ITEMS = 10
 # What the fork server imports once, so that every worker forked from it starts ready: the
 # stages, and the calling script (each worker would otherwise import it again, with its
 # CLI libraries, to unpickle what it runs).
@@ -134,9 +136,7 @@ class Executor:
         pool = self._ready_pool()
         if pool is None or processes <= 1:
             return _serial(function, items, done)
-        size = -(-len(items) // (processes * CHUNKS_PER_WORKER))
-        chunks = _Chunks([items[start:start + size] for start in range(0, len(items), size)],
-                         pool, function)
+        chunks = _Chunks(_meeting_chunks(items, processes), pool, function)
         for _ in range(2 * (self.workers - 1)):
             chunks.send_next()
         tell = _Monotonic(done)
@@ -152,6 +152,30 @@ class Executor:
             raise ExecutionError(f"a worker process died ({error}); rerun with {WORKERS_VARIABLE}=1 "
                                  "to use one process") from None
         return results
+
+
+def _meeting_chunks(items: Sequence[Item], processes: int) -> list[Sequence[Item]]:
+    """The items in chunks that shrink from both ends toward the middle.
+
+    >>> sizes = [len(chunk) for chunk in _meeting_chunks(range(400), 2)]
+    >>> sum(sizes), sizes[:3], sizes[-3:], max(sizes[8:-8])
+    (400, [25, 22, 20], [20, 22, 25], 10)
+    """
+    half = len(items) // 2
+    front, back = _shrinking(half, processes), _shrinking(len(items) - half, processes)
+    sizes = front + back[::-1]
+    starts = [sum(sizes[:k]) for k in range(len(sizes))]
+    return [items[start:start + size] for start, size in zip(starts, sizes, strict=True)]
+
+
+def _shrinking(count: int, processes: int) -> list[int]:
+    """Chunk sizes adding up to `count`, each a share of what is left (guided scheduling)."""
+    sizes = []
+    while count > 0:
+        size = min(count, max(MIN_CHUNK_ITEMS, -(-count // (CHUNK_DIVISOR * processes))))
+        sizes.append(size)
+        count -= size
+    return sizes
 
 
 class _Chunks:
