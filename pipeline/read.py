@@ -13,10 +13,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import ftfy
-import ftfy.badness
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-
 from pipeline.baseline import parse_baseline
 from pipeline.errors import InputError
 from pipeline.records import SourceDocument, SourceLine
@@ -43,18 +39,6 @@ _MOJIBAKE_FOLLOWERS = frozenset("".join(map(chr, range(0x80, 0xC0))) + "\u0152\u
                                 "\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
 
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
-
-# Page furniture of an HTML rendition: never part of a record.
-_HTML_SKIPPED = frozenset(
-    {"script", "style", "noscript", "nav", "footer", "template", "iframe", "form", "button",
-     "svg", "head", "aside", "select", "input"}
-)
-_HTML_BLOCKS = frozenset(
-    {"p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-     "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th",
-     "figure", "figcaption", "address", "hr", "body", "html"}
-)
-
 
 @dataclass(frozen=True, slots=True)
 class ReadFailure:
@@ -113,7 +97,9 @@ def decode_export(data: bytes, source_file: str, is_html: bool = False) -> Sourc
     _reject_unreadable(data, source_file)
     text, encoding, warnings = _decode(data, source_file)
     if is_html or _HTML_SNIFF.match(data[:512].lstrip(codecs.BOM_UTF8)):
-        lines, rendition = _html_lines(text), "html"
+        from pipeline.html import html_lines  # BeautifulSoup costs 60 ms to import: HTML only
+
+        lines, rendition = html_lines(text), "html"
     else:
         lines, rendition = _text_lines(text), "text"
     lines, repaired = _repair_mojibake(lines)
@@ -181,6 +167,9 @@ def _text_lines(text: str) -> list[SourceLine]:
 def _repair_mojibake(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:
     if not _may_hold_mojibake("\n".join(line.raw for line in lines)):
         return lines, 0  # one scan of the whole text, instead of one per line
+    import ftfy  # 55 ms to import: only where mojibake may be
+    import ftfy.badness
+
     repaired, count = [], 0
     for line in lines:
         if _may_hold_mojibake(line.raw) and ftfy.badness.is_bad(line.raw):
@@ -201,80 +190,6 @@ def _may_hold_mojibake(text: str) -> bool:
                 return True
             place = text.find(lead, place + 1)
     return False
-
-
-def _html_lines(text: str) -> list[SourceLine]:
-    """Flatten an HTML rendition into text lines, numbered by their line in the HTML source.
-
-    Each block element (p, li, h2...) becomes one line; list items get the text export's
-    bullet ("  • ", indented by nesting, "  1. " in ordered lists); nav, footer, scripts and
-    styles are left out.
-    """
-    soup = BeautifulSoup(text, "html.parser")
-    flattener = _HtmlFlattener()
-    flattener.walk(soup.body or soup)
-    flattener.flush()
-    return flattener.lines
-
-
-class _HtmlFlattener:
-    def __init__(self) -> None:
-        self.lines: list[SourceLine] = []
-        self._buffer: list[str] = []
-        self._line: int | None = None
-        self._prefix = ""
-
-    def walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
-                continue
-            if isinstance(child, NavigableString):
-                self._add_text(str(child), node)
-            elif isinstance(child, Tag):
-                self._visit(child)
-
-    def _visit(self, tag: Tag) -> None:
-        name = tag.name.lower()
-        if name in _HTML_SKIPPED:
-            return
-        if name == "br":
-            self.flush()
-            return
-        if name not in _HTML_BLOCKS:
-            self.walk(tag)
-            return
-        self.flush()
-        if name == "li":
-            # The text export indents bullets by two spaces, nested ones by two more.
-            nesting = len(tag.find_parents("li"))
-            self._prefix = "  " * (nesting + 1) + self._bullet(tag)
-        self._line = tag.sourceline
-        self.walk(tag)
-        self.flush()
-
-    @staticmethod
-    def _bullet(item: Tag) -> str:
-        parent = item.parent
-        if isinstance(parent, Tag) and parent.name == "ol":
-            position = len(item.find_previous_siblings("li")) + 1
-            return f"{position}. "
-        return "• "
-
-    def _add_text(self, text: str, parent: Tag) -> None:
-        # Whitespace in HTML source is layout, except U+00A0, which is content.
-        text = re.sub(r"[ \t\r\n\f]+", " ", text)
-        if not text.strip(" ") and not self._buffer and "\u00a0" not in text:
-            return
-        if self._line is None:
-            self._line = parent.sourceline
-        self._buffer.append(text)
-
-    def flush(self) -> None:
-        if self._buffer:
-            content = "".join(self._buffer).strip(" ")
-            if content or "\u00a0" in "".join(self._buffer):
-                self.lines.append(SourceLine(self._line or 1, self._prefix + (content or "\u00a0")))
-        self._buffer, self._line, self._prefix = [], None, ""
 
 
 def read_baseline(path: Path) -> frozenset[str]:
