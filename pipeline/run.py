@@ -31,7 +31,7 @@ from pipeline.records import (
     Text,
 )
 from pipeline.speakers import extract_speakers
-from pipeline.split import split_records
+from pipeline.split import copied_in_next_region, plan_split
 
 # About the size of one record in an export (the shipped one: 120 KB for 10 records): how
 # many records to expect before the split has counted them.
@@ -77,7 +77,7 @@ def run_pipeline(path: Path, *, workers: int | None = None, progress: Progress |
         # 2-3. clean (NFC, spaces, artefacts noted) and split (records and quarantined
         # spans, every line accounted for), one document at a time
         with clock.stage("clean+split"):
-            documents, raw_records, quarantine, failures = _split_documents(path, read, tell)
+            documents, raw_records, quarantine, failures = _split_documents(path, read, executor, tell)
         # 4-6. record by record, on every core: metadata; divergences between body and
         # Résumé with the merged canonical text; figures in that text
         with clock.stage("metadata+divergences+figures"):
@@ -107,7 +107,7 @@ def run_pipeline(path: Path, *, workers: int | None = None, progress: Progress |
     )
 
 
-def _split_documents(path: Path, read, tell: Progress):
+def _split_documents(path: Path, read, executor: Executor, tell: Progress):
     """Clean and split each document; a document that cannot be split is a failure.
     Documents leave memory one by one: their lines live on in records and quarantine."""
     pending, failures = list(reversed(read.documents)), list(read.failures)
@@ -118,12 +118,14 @@ def _split_documents(path: Path, read, tell: Progress):
     while pending:
         document = clean_document(pending.pop())
         try:
-            split = split_records(document)
+            plan = plan_split(document)
         except InputError as error:
             shown = str(path / document.source_file) if path.is_dir() else str(path)
             failures.append(ReadFailure(document.source_file, str(InputError(
                 error.detail, source_file=shown, line=error.line))))
             continue
+        # The costly half of the split, fuzzy matching, region by region on every core.
+        split = plan.split(executor.map(copied_in_next_region, plan.questions))
         kept.append(document.without_lines())
         raw_records.extend(split.records)
         quarantine.extend(split.quarantine)

@@ -8,17 +8,30 @@ of the next Résumé. The line between the two copies is the title. Only where t
 copy to align (no Résumé) does the shape of a line decide.
 """
 
-from pipeline.errors import InputError
-from pipeline.records import SourceDocument
-from pipeline.split.assemble import SplitResult, assemble
-from pipeline.split.blocks import find_blocks
-from pipeline.split.titles import is_site_header, place_titles
+from __future__ import annotations
 
-__all__ = ["SplitResult", "split_records"]
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pipeline.errors import InputError
+from pipeline.records import SourceDocument, SourceLine
+from pipeline.split.assemble import SplitResult, assemble
+from pipeline.split.blocks import MetadataBlock, find_blocks
+from pipeline.split.copies import NextRegionQuestion, copied_in_next_region
+from pipeline.split.titles import is_site_header, line_key, lines_to_compare, place_titles, region_spans
+
+__all__ = ["NextRegionQuestion", "SplitPlan", "SplitResult", "copied_in_next_region", "plan_split",
+           "split_records"]
 
 
 def split_records(document: SourceDocument) -> SplitResult:
     """Cut a cleaned document into records and quarantined spans covering every line."""
+    plan = plan_split(document)
+    return plan.split(map(copied_in_next_region, plan.questions))
+
+
+def plan_split(document: SourceDocument) -> SplitPlan:
+    """Find the metadata blocks every record hangs on; an error when there is none."""
     lines = [line for line in document.lines if not line.is_blank]
     where = f"{document.source_file}"
     if not lines:
@@ -30,5 +43,36 @@ def split_records(document: SourceDocument) -> SplitResult:
                    "no metadata block ('Type de ressource' / 'Ressource privée') found")
         raise InputError(f"{problem}: this is not an RTES export, or it is cut off before "
                          "its first record ends", source_file=where, line=lines[-1].number)
-    drafts, quarantined = place_titles(lines, blocks)
-    return assemble(document, lines, drafts, quarantined)
+    keys = [line_key(line.text) for line in lines]
+    return SplitPlan(document, lines, blocks, keys, _questions(keys, blocks))
+
+
+def _questions(keys: list[str], blocks: list[MetadataBlock]) -> tuple[NextRegionQuestion, ...]:
+    """One question a region (but the last): its lines that need fuzzy matching."""
+    regions = region_spans(blocks, len(keys))
+    questions = []
+    for index in range(len(regions) - 1):
+        asked = lines_to_compare(keys, regions, index)
+        questions.append(NextRegionQuestion(tuple(asked), tuple(keys[i] for i in asked),
+                                            tuple(keys[j] for j in regions[index + 1])))
+    return tuple(questions)
+
+
+@dataclass(frozen=True)
+class SplitPlan:
+    """A document with its metadata blocks found. Its questions (does a line have a near-copy
+    in the next region?) can be answered in any order or process; with the answers it splits.
+    """
+
+    document: SourceDocument
+    lines: Sequence[SourceLine]  # the non-blank lines
+    blocks: list[MetadataBlock]
+    keys: list[str]
+    questions: tuple[NextRegionQuestion, ...]
+
+    def split(self, answers: Iterable[frozenset[int]]) -> SplitResult:
+        """Records and quarantined spans, given `copied_in_next_region` of each question."""
+        asked = frozenset(i for question in self.questions for i in question.lines)
+        copied = frozenset().union(*answers)
+        drafts, quarantined = place_titles(self.lines, self.blocks, self.keys, asked, copied)
+        return assemble(self.document, self.lines, drafts, quarantined)

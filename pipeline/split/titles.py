@@ -18,10 +18,9 @@ from rapidfuzz import fuzz, process
 from pipeline.labels import label_of
 from pipeline.records import SourceLine
 from pipeline.split.blocks import MetadataBlock
+from pipeline.split.copies import COPY_SIMILARITY
 from pipeline.text import fold_accents
 
-# unrelated paragraphs of the same page stay below 60.
-COPY_SIMILARITY = 75.0
 # Evidence weight of an aligned line grows with its length up to this many characters:
 # a copied 500-character paragraph says more than a copied "Ressources :".
 EVIDENCE_LENGTH_CAP = 200
@@ -72,21 +71,50 @@ class Draft:
 
 
 def place_titles(
-    lines: Sequence[SourceLine], blocks: list[MetadataBlock]
+    lines: Sequence[SourceLine], blocks: list[MetadataBlock], keys: Sequence[str],
+    asked: frozenset[int], copied_in_next: frozenset[int],
 ) -> tuple[list[Draft], list[tuple[int, str]]]:
-    """Drafts of the records (indexes into `lines`), and the quarantined lines with reasons."""
-    return _Splitter(lines, blocks).run()
+    """Drafts of the records (indexes into `lines`), and the quarantined lines with reasons.
+
+    For the lines in `asked`, whether they have a near-copy in the next region is known
+    already (`copied_in_next`, see `pipeline.split.copies`); the others are compared here.
+    """
+    return _Splitter(lines, blocks, keys, asked, copied_in_next).run()
+
+
+def line_key(text: str) -> str:
+    """What copies are compared on: case does not tell a copy apart."""
+    return text.casefold()
+
+
+def region_spans(blocks: Sequence[MetadataBlock], n_lines: int) -> list[range]:
+    """The lines between consecutive metadata blocks (one region more than blocks)."""
+    starts = [0] + [block.end for block in blocks]
+    stops = [block.start for block in blocks] + [n_lines]
+    return [range(start, stop) for start, stop in zip(starts, stops, strict=True)]
+
+
+def lines_to_compare(keys: Sequence[str], regions: Sequence[range], index: int) -> list[int]:
+    """The lines of region `index` whose copies in the next region take fuzzy matching: long
+    enough to count, and copied exactly in neither neighbouring region."""
+    around = set(keys[j] for j in regions[index - 1]) if index else set()
+    if index + 1 < len(regions):
+        around.update(keys[j] for j in regions[index + 1])
+    return [i for i in regions[index] if len(keys[i]) >= MIN_EVIDENCE_CHARS and keys[i] not in around]
 
 
 class _Splitter:
     """Places titles region by region (a region is what lies between two metadata blocks)."""
 
-    def __init__(self, lines: Sequence[SourceLine], blocks: list[MetadataBlock]):
+    def __init__(self, lines: Sequence[SourceLine], blocks: list[MetadataBlock], keys: Sequence[str],
+                 asked: frozenset[int], copied_in_next: frozenset[int]):
         self.lines = lines
         self.blocks = blocks
-        # Each line's key (casefolded text) and the weight of a copy of it as evidence (0 for
-        # lines too short to tell).
-        self.keys = [_key(line.text) for line in lines]
+        self.asked = asked
+        self.copied_in_next = copied_in_next
+        # Each line's key and the weight of a copy of it as evidence (0 for lines too short
+        # to tell).
+        self.keys = keys
         self.weights = [0.0 if len(key) < MIN_EVIDENCE_CHARS else float(min(len(key), EVIDENCE_LENGTH_CAP))
                         for key in self.keys]
         self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
@@ -134,7 +162,7 @@ class _Splitter:
         for k, i in enumerate(region):
             if not in_prev[k] and not in_next[k]:
                 in_prev[k] = self._aligned(i, prev_copy)
-                in_next[k] = self._aligned(i, next_resume)
+                in_next[k] = self._aligned_next(i, next_resume)
         if block is None:
             return self._split_tail(region, previous)
         if not region:
@@ -172,6 +200,12 @@ class _Splitter:
         # ratio's score_cutoff rejects a choice of too different a length before comparing.
         best = process.extractOne(key, copies.keys, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY)
         return weight if best else 0.0
+
+    def _aligned_next(self, i: int, next_resume: range) -> float:
+        """`_aligned(i, next_resume)`, answered already for the lines asked about."""
+        if i in self.asked and next_resume and self.weights[i]:
+            return self.weights[i] if i in self.copied_in_next else 0.0
+        return self._aligned(i, next_resume)
 
     def _choose_title(
         self, region: list[int], in_prev: list[float], in_next: list[float], next_has_resume: bool
@@ -224,7 +258,7 @@ class _Splitter:
         before, title, body = region[:title_pos], region[title_pos], region[title_pos + 1:]
         drafts = self._place_gap(before, previous)
         draft = Draft(title=title)
-        if body and self._is_tag(body[-1]) and not self._aligned(body[-1], next_resume):
+        if body and self._is_tag(body[-1]) and not self._aligned_next(body[-1], next_resume):
             draft.body, draft.tags = body[:-1], [body[-1]]
         else:
             draft.body = body
@@ -310,10 +344,6 @@ class _Splitter:
 
     def _quarantine(self, indexes, reason: str) -> None:
         self.quarantined.extend((i, reason) for i in indexes)
-
-
-def _key(text: str) -> str:
-    return text.casefold()
 
 
 def _is_junk(text: str) -> bool:
