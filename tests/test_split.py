@@ -16,7 +16,7 @@ from pipeline.clean import clean_document, clean_text
 from pipeline.errors import InputError
 from pipeline.read import decode_export
 from pipeline.records import SourceDocument, SourceLine
-from pipeline.split import split_records
+from pipeline.split import copied_in_next_region, plan_split, split_records
 
 SHIPPED = Path("data/raw/rtes_export_2020-2021.txt")
 VARIANT = Path("tests/cases/variant_export.txt")
@@ -70,6 +70,16 @@ def test_every_line_is_in_exactly_one_span(shipped):
 
 def test_the_private_record_of_the_shipped_export_has_no_body(shipped):
     assert shipped.records[3].body == () and shipped.records[3].resume
+
+
+def test_the_near_copy_questions_can_be_answered_in_any_order(shipped):
+    """The orchestrator answers them on several processes: order must not matter."""
+    plan = plan_split(clean_document(decode_export(SHIPPED.read_bytes(), SHIPPED.name)))
+    answers = [copied_in_next_region(question) for question in reversed(plan.questions)]
+    assert plan.split(answers) == shipped
+    assert len(plan.questions) == len(shipped.records)  # one a region but the last
+    # Edited body paragraphs are near-copies of their Résumé lines: found by the questions.
+    assert any(answers)
 
 
 def test_variants_tags_labels_private_pairs_junk_and_truncation():
