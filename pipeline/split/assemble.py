@@ -51,17 +51,30 @@ def _to_record(document, lines, draft: Draft, para, start: int, stop: int) -> Ra
         metadata = tuple(para(i) for i in range(block.start, block.end))
         if not block.complete:
             warnings.append("metadata block incomplete: " + " / ".join(p.text for p in metadata))
+    body = tuple(para(i) for i in draft.body)
     return RawRecord(
         source_file=document.source_file,
         title=para(draft.title),
-        body=tuple(para(i) for i in draft.body),
+        body=body,
         metadata=metadata,
-        resume=tuple(para(i) for i in sorted(draft.resume)),
+        resume=_sharing_strings(tuple(para(i) for i in sorted(draft.resume)), body),
         tags=tuple(para(i) for i in draft.tags),
         has_resume_label=bool(block and block.has_resume),
         line_start=start,
         line_end=stop,
         warnings=tuple(warnings),
+    )
+
+
+def _sharing_strings(resume: tuple[Paragraph, ...], body: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """The Résumé with each paragraph equal to one of the body holding the body's strings:
+    most of a Résumé copies its body, and one string instead of two halves the memory they
+    take, and what a record costs to send to another process."""
+    same = {p.text: p for p in body}
+    return tuple(
+        Paragraph(p.line, twin.text, twin.raw if p.raw == twin.raw else p.raw)
+        if (twin := same.get(p.text)) is not None else p
+        for p in resume
     )
 
 
