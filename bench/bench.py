@@ -23,7 +23,10 @@ SHIPPED = Path("data/raw/rtes_export_2020-2021.txt")
 OUT = Path("bench/out")
 TARGET_BYTES = 20_000_000
 REPEATS_VARIABLE = "RTES_BENCH_REPEATS"
-# The pipeline's time may be at most this multiple of the I/O floor (issue 9; about 5x today).
+# The pipeline may take at most this multiple of the I/O floor, both timed as whole processes
+# (interpreter start, imports, run, exit: what a user waits for). Issue 9 set the bar and put
+# the pipeline then at "about 5x": so it measured whole processes; the code of that day gives
+# 5.5x that way on this machine, and 20x with the work alone (the floor's work is 0.15-0.25 s).
 MAX_FLOOR_RATIO = 6.0
 
 
@@ -164,14 +167,14 @@ def main() -> None:
     total = sum(last["stages"].values())
     print("~20MB by stage: " + ", ".join(
         f"{name} {seconds:.2f} s ({seconds / total:.0%})" for name, seconds in last["stages"].items()))
-    ratio = last["seconds"] / floor["seconds"]
-    verdict = "within" if ratio <= MAX_FLOOR_RATIO else "OVER"
-    print(f"~20MB: the pipeline takes {ratio:.1f}x the I/O floor ({last['seconds']:.2f} s vs "
-          f"{floor['seconds']:.2f} s), {verdict} the {MAX_FLOOR_RATIO:.0f}x bar")
     whole = last["whole"]
-    print(f"~20MB, whole processes (interpreter start and imports included): "
-          f"{whole['pipeline'] / whole['floor']:.1f}x ({whole['pipeline']:.2f} s vs {whole['floor']:.2f} s)")
-
+    ratio = whole["pipeline"] / whole["floor"]
+    verdict = "within" if ratio <= MAX_FLOOR_RATIO else "OVER"
+    print(f"~20MB, whole processes (start, imports, run, exit): the pipeline takes {ratio:.1f}x the I/O "
+          f"floor ({whole['pipeline']:.2f} s vs {whole['floor']:.2f} s), {verdict} the "
+          f"{MAX_FLOOR_RATIO:.0f}x bar")
+    print(f"~20MB, the work alone (imports excluded on both sides): {last['seconds'] / floor['seconds']:.1f}x "
+          f"({last['seconds']:.2f} s vs {floor['seconds']:.2f} s)")
 
 if __name__ == "__main__":
     main()
