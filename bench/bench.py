@@ -173,7 +173,8 @@ def main() -> None:
     print(f"~20MB, whole processes (start, imports, run, exit): the pipeline takes {ratio:.1f}x the I/O "
           f"floor ({whole['pipeline']:.2f} s vs {whole['floor']:.2f} s), {verdict} the "
           f"{MAX_FLOOR_RATIO:.0f}x bar")
-    print(f"~20MB, the work alone (imports excluded on both sides): {last['seconds'] / floor['seconds']:.1f}x "
+    work = last["seconds"] / floor["seconds"]
+    print(f"~20MB, the work alone (imports excluded on both sides): {work:.1f}x "
           f"({last['seconds']:.2f} s vs {floor['seconds']:.2f} s)")
 
 if __name__ == "__main__":
