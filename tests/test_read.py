@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import ftfy
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from shipped_export import SHIPPED, TITLES
 
 from pipeline.errors import InputError
 from pipeline.read import decode_export, read_exports
 from pipeline.run import run_pipeline
-
-SHIPPED = Path("data/raw/rtes_export_2020-2021.txt")
-TITLES = [
-    "Agriculture urbaine - conférence en ligne février 2021",
-    "Alimentation et entrepreneuriat coopératif - conférence en ligne janvier 2021",
-    "Economie informelle, s'appuyer sur les collectifs d'habitants - conférence en ligne novembre 2020",
-    "L'innovation dans la commande publique - conférence en ligne novembre 2020",
-    "SCIC et collectivités territoriales",
-    "Pratiques informelles - Mise en débat par Résovilles",
-    "WEBINAIRE ESS & RURALITÉS - CONNAÎTRE L'ÉCOSYSTÈME D'ACCOMPAGNEMENT ET DE FINANCEMENT",
-    "Comment soutenir l'ESS dans le cadre d'une politique communale ou intercommunale ?- 26 & 28 août 2020",
-    "Plateformes collaboratives solidaires et collectivités territoriales - conférence en ligne juillet 2020",
-    'Retour sur le temps d\'échange "Départements & ESS", 9 juin 2020',
-]
 
 
 @pytest.fixture(scope="module")

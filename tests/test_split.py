@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
+from shipped_export import RESUME_STARTS, SHIPPED, TITLE_LINES, TITLES
 
 from pipeline.clean import clean_document, clean_text
 from pipeline.errors import InputError
@@ -18,22 +19,7 @@ from pipeline.read import decode_export
 from pipeline.records import SourceDocument, SourceLine
 from pipeline.split import copied_in_next_region, plan_split, split_records
 
-SHIPPED = Path("data/raw/rtes_export_2020-2021.txt")
 VARIANT = Path("tests/cases/variant_export.txt")
-TITLES = [
-    "Agriculture urbaine - conférence en ligne février 2021",
-    "Alimentation et entrepreneuriat coopératif - conférence en ligne janvier 2021",
-    "Economie informelle, s'appuyer sur les collectifs d'habitants - conférence en ligne novembre 2020",
-    "L'innovation dans la commande publique - conférence en ligne novembre 2020",
-    "SCIC et collectivités territoriales",
-    "Pratiques informelles - Mise en débat par Résovilles",
-    "WEBINAIRE ESS & RURALITÉS - CONNAÎTRE L'ÉCOSYSTÈME D'ACCOMPAGNEMENT ET DE FINANCEMENT",
-    "Comment soutenir l'ESS dans le cadre d'une politique communale ou intercommunale ?- 26 & 28 août 2020",
-    "Plateformes collaboratives solidaires et collectivités territoriales - conférence en ligne juillet 2020",
-    'Retour sur le temps d\'échange "Départements & ESS", 9 juin 2020',
-]
-TITLE_LINES = [3, 87, 165, 277, 352, 530, 574, 611, 653, 775]
-RESUME_STARTS = [49, 130, 225, 285, 444, 556, 595, 635, 718, 805]
 
 
 def split_text(text: str):
