@@ -66,6 +66,7 @@ def build_report(
         figures_section(report.figures, records),
     ]
     names = ", ".join(name for name, _ in inputs) or "no input"
+    hunks = sum(1 for d in report.divergences if d.kind != DivergenceKind.whitespace)
     nav = "".join(f'<li><a href="#{key}">{label}</a></li>' for key, label in NAVIGATION)
     return "\n".join([
         "<!DOCTYPE html>",
@@ -82,7 +83,7 @@ def build_report(
         "</head>",
         "<body>",
         f'<header class="top"><h1>RTES export report</h1><p>{escape(names)}: {len(report.records)} '
-        f"record(s), {len(report.divergences)} divergence(s)</p></header>",
+        f"record(s), {hunks} divergence(s) besides whitespace</p></header>",
         f'<nav class="toc" aria-label="sections"><ul>{nav}</ul></nav>',
         "<main>",
         *sections,

@@ -27,7 +27,7 @@ thead th { background: var(--band); font-weight: 600; }
 tbody th[scope=row] { background: #fafbfc; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .muted { color: var(--muted); }
-.counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: .5rem;
+.counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr)); gap: .5rem;
   margin: 0 0 1rem; padding: 0; }
 .counts div { background: var(--band); border-radius: 6px; padding: .5rem .75rem; }
 .counts dt { color: var(--muted); font-size: .85rem; }
@@ -52,7 +52,8 @@ details.resource .inner { padding: .5rem .75rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .25rem 0 .75rem; }
 dl.facts dt { color: var(--muted); }
 dl.facts dd { margin: 0; }
-table.sides td.side { width: 32%; }
+table.sides { table-layout: fixed; }
+section, details.resource, tr[id] { scroll-margin-top: 3.5rem; }
 table.sides td.side, pre.quarantine { overflow-wrap: anywhere; }
 .lines { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .reason { font-size: .9rem; }
@@ -66,6 +67,7 @@ th button.sort { all: unset; cursor: pointer; display: block; width: 100%; }
 th button.sort::after { content: " \\2195"; color: var(--muted); font-weight: 400; }
 th[aria-sort=ascending] button.sort::after { content: " \\2191"; color: var(--fg); }
 th[aria-sort=descending] button.sort::after { content: " \\2193"; color: var(--fg); }
+td ul { margin: 0; padding-left: 1.1rem; }
 .sentence { font-size: .88rem; color: var(--muted); }
 a { color: var(--accent); }
 @media print { nav.toc, .controls { display: none; } details.resource { break-inside: avoid; } }

@@ -15,6 +15,9 @@ from pipeline.records import CONTEXT_MARK, Divergence, DuplicateStatus, Record, 
 OPEN_UP_TO = 50
 
 SIDE_NAMES = {Side.body: "body", Side.resume: "Résumé"}
+# Widths of the divergence table's columns: lines, kind, body, Résumé, preferred, reason, check.
+COLUMNS = ("<colgroup><col style=\"width:6.5rem\"><col style=\"width:6.5rem\"><col><col>"
+           "<col style=\"width:6.5rem\"><col style=\"width:17rem\"><col style=\"width:7rem\"></colgroup>")
 
 
 def anchor(resource_id: str) -> str:
@@ -99,7 +102,7 @@ def divergence_table(found: Sequence[Divergence], statuses: Mapping[str, str]) -
             "<th scope=\"col\">body</th><th scope=\"col\">Résumé</th><th scope=\"col\">preferred</th>"
             "<th scope=\"col\">reason</th><th scope=\"col\">check</th></tr></thead>")
     rows = "".join(_divergence_row(d, statuses.get(d.fingerprint)) for d in found)
-    return f'<table class="sides">{head}<tbody>{rows}</tbody></table>'
+    return f'<table class="sides">{COLUMNS}{head}<tbody>{rows}</tbody></table>'
 
 
 def _divergence_row(d: Divergence, status: str | None) -> str:

@@ -47,7 +47,7 @@ def summary_section(
     quarantined = sum(q.line_end - q.line_start + 1 for q in report.quarantine)
     counts = [
         ("files read", len(inputs)), ("files failed", len(failures)), ("records", len(report.records)),
-        ("divergent records", statuses.get("divergent", 0)), ("divergences", hunks),
+        ("divergent records", statuses.get("divergent", 0)), ("divergences (not whitespace)", hunks),
         ("quarantined lines", quarantined), ("people", len(report.people)),
         ("figures", len(report.figures)), ("warnings", len(report.warnings)),
     ]
