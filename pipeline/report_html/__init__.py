@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline.baseline import DEFAULT_FAIL_ON, Comparison, compare, findings, shown_file
 from pipeline.records import DivergenceKind
 from pipeline.report_html.assets import CSS, JS
-from pipeline.report_html.resources import resources_section
+from pipeline.report_html.resources import OPEN_UP_TO, resources_section
 from pipeline.report_html.sections import (
     check_section,
     figures_section,
@@ -81,7 +81,7 @@ def build_report(
         f"<title>RTES report — {escape(names)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
-        "<body>",
+        '<body class="large">' if len(report.records) > OPEN_UP_TO else "<body>",
         f'<header class="top"><h1>RTES export report</h1><p>{escape(names)}: {len(report.records)} '
         f"record(s), {hunks} divergence(s) besides whitespace</p></header>",
         f'<nav class="toc" aria-label="sections"><ul>{nav}</ul></nav>',
