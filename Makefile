@@ -23,7 +23,7 @@ IDENTIFY := import sys; print(sys.base_prefix, *sys.version.split())
 WANT := $(if $(PYTHON),$(shell $(PYTHON) -c '$(IDENTIFY)' 2>/dev/null))
 HAVE := $(shell $(PY) -c '$(IDENTIFY)' 2>/dev/null)
 
-.PHONY: setup ingest test check bench lint clean FORCE
+.PHONY: setup ingest test check bench lint clean report FORCE
 .DELETE_ON_ERROR:
 
 setup: $(VENV)/.dev
@@ -37,6 +37,10 @@ test: $(VENV)/.dev
 
 check: $(VENV)/.runtime
 	$(PY) cli.py check data/raw --baseline data/divergences.baseline.json
+
+# The HTML report of data/raw (with the baseline check) in data/report/report.html.
+report: $(VENV)/.runtime
+	$(PY) cli.py report data/raw --out data/report --baseline data/divergences.baseline.json
 
 bench: $(VENV)/.dev
 	$(PY) bench/bench.py

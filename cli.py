@@ -58,6 +58,7 @@ from pipeline.render import (
     run_summary,
 )
 from pipeline.render.check import annotation
+from pipeline.report_html import REPORT_FILE, build_report
 from pipeline.run import RunReport, run_pipeline
 from pipeline.write import check_out_dir, write_tables, write_text_atomic
 
@@ -227,6 +228,8 @@ def diff(
     _show(session, path, workers, lambda report: render_diff(report, _root(path), resource, color=colored))
 
 
+ReportDir = Annotated[str | None, typer.Option(
+    "--report", metavar="DIR", show_default=False, help="Also write the HTML report into DIR.")]
 FailOn = Annotated[list[str] | None, typer.Option(
     "--fail-on", metavar="KINDS", show_default=False,
     help="Kinds that fail the check, repeated or comma-separated, among: "
@@ -242,6 +245,7 @@ def check(
     = CheckFormat.text,
     update_baseline: Annotated[bool, typer.Option(
         "--update-baseline", help="Write the current divergences to the baseline and pass.")] = False,
+    report_dir: ReportDir = None,
     workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Exit 1 when a divergence is not in the baseline, 0 when all are, 2 on bad input.
@@ -254,8 +258,12 @@ def check(
         if update_baseline:
             _check_baseline_writable(baseline)
         known = frozenset() if update_baseline else read_baseline(baseline)
+        report_out = check_out_dir(report_dir) if report_dir is not None else None
         report = _run(session, path, workers)
         found = findings(report, _root(path))
+        if report_out is not None:  # after an update, every divergence found is acknowledged
+            acknowledged = frozenset(f.divergence.fingerprint for f in found) if update_baseline else known
+            _write_report(session, report_out, report, path, acknowledged, baseline, kinds)
         if update_baseline:
             _update(session, baseline, report, found, fmt)
         comparison = compare(found, known, kinds)
@@ -313,6 +321,40 @@ def _update(
     else:
         emit(session.out, Text(f"baseline: {count} divergence(s) written to {baseline}"))
     raise typer.Exit(EXIT_OK)
+
+
+# --- report (HTML, for a browser) ---
+
+
+@app.command()
+def report(
+    path: RawPath = Path("data/raw"),
+    out: Annotated[str, typer.Option(help=f"Folder for {REPORT_FILE}.")] = "data/report",
+    baseline: Annotated[Path | None, typer.Option(help="Baseline JSON: adds the check.")] = None,
+    workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
+) -> None:
+    """Write a self-contained HTML report of the export(s) at PATH into OUT, for a browser."""
+    session = _session(color, quiet, verbose)
+    with _input_errors(session):
+        out_dir = check_out_dir(out)
+        acknowledged = read_baseline(baseline) if baseline is not None else None
+        result = _run(session, path, workers)
+        _write_report(session, out_dir, result, path, acknowledged, baseline)
+    session.warn(result)
+    _report_failures(session, result)
+    _exit_for(result)
+
+
+def _write_report(
+    session: Session, out_dir: Path, report: RunReport, path: Path, acknowledged: frozenset[str] | None,
+    baseline: Path | None, fail_on: frozenset[DivergenceKind] | None = None,
+) -> None:
+    """The HTML report into OUT_DIR/report.html, written whole or not at all; its path on stderr."""
+    target = Path(out_dir) / REPORT_FILE
+    write_text_atomic(target, build_report(report, _root(path), acknowledged=acknowledged, fail_on=fail_on,
+                                           baseline=None if baseline is None else str(baseline)))
+    if not session.quiet:
+        session.err.print(Text(f"report: {target}"))
 
 
 # --- people (speakers) ---
