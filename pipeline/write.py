@@ -150,6 +150,16 @@ def check_out_dir(out_dir: Path) -> Path:
     return out_dir
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+# What `open()` would give a new file: read and write for all, less the process's umask.
+_CREATED_FILE_MODE = 0o666 & ~_umask()
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write a text file whole or not at all: a crash or a full disk leaves the old file."""
     path = Path(path)
@@ -159,6 +169,7 @@ def write_text_atomic(path: Path, text: str) -> None:
     except OSError as error:
         raise OutputError(f"cannot be written ({error.strerror})", source_file=str(path)) from None
     try:
+        os.fchmod(handle, _CREATED_FILE_MODE)  # mkstemp makes 0600; a report is for others too
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         os.replace(temporary, path)

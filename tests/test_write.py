@@ -179,3 +179,12 @@ def test_a_text_that_cannot_be_encoded_leaves_no_temporary_file(tmp_path):
         write_text_atomic(path, "\ud800")
     assert path.read_text(encoding="utf-8") == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["baseline.json"]
+
+
+def test_an_atomic_write_gives_the_file_the_mode_open_would(tmp_path):
+    """mkstemp's 0600 would hide a report or a baseline from the other users of a machine."""
+    umask = os.umask(0)
+    os.umask(umask)
+    path = tmp_path / "report.html"
+    write_text_atomic(path, "<p>rapport</p>")
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
