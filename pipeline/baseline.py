@@ -63,12 +63,16 @@ def shown_file(root: Path, source_file: str) -> str:
 
 
 def findings(report: RunReport, root: Path) -> list[Finding]:
-    """Every divergence of the run, with its record's title and file (see `shown_file`)."""
-    records = {r.resource_id: r for r in report.records}
-    return [
-        Finding(d, records[d.resource_id].title, shown_file(root, records[d.resource_id].source_file))
-        for d in report.divergences
-    ]
+    """Every divergence of the run (between a record's copies, or between occurrences of a
+    resource), with its resource's title and file (see `shown_file`)."""
+    titles = {r.resource_id: r.title for r in report.records}
+    return [Finding(d, titles[d.resource_id], shown_file(root, _file_of(d))) for d in report.divergences]
+
+
+def _file_of(d: Divergence) -> str:
+    """The file of the line a finding points at (see `Finding.line`): an occurrence's own
+    file for a divergence between occurrences."""
+    return (d.other_file if d.resume_line is not None else d.source_file) or d.source_file
 
 
 def compare(
