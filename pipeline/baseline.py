@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.errors import PipelineError
-from pipeline.records import Divergence, DivergenceKind
+from pipeline.records import Divergence, DivergenceKind, Scope
 
 if TYPE_CHECKING:  # run imports read, which reads the baseline with this module
     from pipeline.run import RunReport
@@ -98,6 +98,8 @@ def baseline_document(found: Iterable[Finding]) -> dict:
         entries.append({
             "fingerprint": d.fingerprint, "resource_id": d.resource_id, "title": finding.title,
             "kind": d.kind, "body_side": d.body_side, "resume_side": d.resume_side, "context": d.context,
+            # Entries of the body-Résumé kind keep today's shape; the others say their scope.
+            **({} if d.scope == Scope.copy else {"scope": d.scope}),
         })
     return {
         "comment": "Acknowledged divergences between bodies and Résumés. Regenerate with "

@@ -92,13 +92,18 @@ def title_key(title: str) -> str:
 def base_id(title: str) -> str:
     """'r' + sha1 of the casefolded, accent-free, space-folded title (the ids of the
     shipped tables: punctuation stays in this key so that they do not change)."""
-    key = " ".join(fold_accents(title).split())
-    return "r" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:RESOURCE_ID_HEX]
+    return "r" + hashlib.sha1(_id_key(title).encode("utf-8")).hexdigest()[:RESOURCE_ID_HEX]
+
+
+def _id_key(title: str) -> str:
+    return " ".join(fold_accents(title).split())
 
 
 def content_hash(record: RawRecord) -> str:
-    """Hash of what a record says (title, body, tags, metadata, Résumé), not of where it is."""
-    parts = [record.title.text, *(f"\x1d{p.text}" for p in record.body), "\x1e",
+    """Hash of what a record says (body, tags, metadata, Résumé), not of where it is. The
+    title is left out: it is what matched the occurrences, and its variants across pages
+    ("Jardins - atelier" / "JARDINS – atelier,") are typography, kept in occurrences.title."""
+    parts = [*(f"\x1d{p.text}" for p in record.body), "\x1e",
              *(f"\x1d{p.text}" for p in record.tags), "\x1e",
              *(f"\x1d{p.text}" for p in record.metadata), "\x1e",
              *(f"\x1d{p.text}" for p in record.resume)]
@@ -148,7 +153,8 @@ def _canonical(records: Sequence[RawRecord], hashes: list[str], members: list[in
     """The canonical record of a resource, by content alone: the content most occurrences
     agree on (an edit seen on one page among several is the odd one out, to review); on a
     tie the most complete (body, Résumé, metadata lines), then the longest, then the
-    smallest content hash. Among records with that content, the first in the run."""
+    smallest content hash. Among records with that content, the most written title (then the
+    smallest), then the first in the run: only its location depends on file names."""
     counts = Counter(hashes[i] for i in members)
     example = {hashes[i]: records[i] for i in reversed(members)}
 
@@ -159,7 +165,12 @@ def _canonical(records: Sequence[RawRecord], hashes: list[str], members: list[in
         return -counts[content], -complete, -length, content
 
     best = min(counts, key=rank)
-    return next(i for i in members if hashes[i] == best)
+    # Occurrences with that content may differ in their titles' typography: the title most
+    # of them write, then the smallest, so that the id (a hash of it) does not depend on order.
+    keys = {i: _id_key(records[i].title.text) for i in members if hashes[i] == best}
+    written = Counter(keys.values())
+    title = min(written, key=lambda key: (-written[key], key))
+    return next(i for i, key in keys.items() if key == title)
 
 
 def _ids(records: Sequence[RawRecord], hashes: list[str], canonical_of: dict[int, int]) -> dict[int, str]:

@@ -256,9 +256,9 @@ class _Pair:
 
 def _compare_occurrence(pair: _Pair, corpus: WordCounts) -> tuple[tuple, ...]:
     """The differences between an occurrence and the canonical record, every part of the
-    record in order (title, body, tags, metadata, Résumé), as divergences of scope
-    occurrence: the canonical record on the body side, the other occurrence on the Résumé
-    side. Their fingerprints hash the resource id with the scope, never file names."""
+    record in order (body, tags, metadata, Résumé; not the title, which matched them), as
+    divergences of scope occurrence: the canonical record on the body side, the other
+    occurrence on the Résumé side. Fingerprints hash the resource id and scope, never files."""
     compared = diverge_record(f"{pair.resource_id}\x1f{Scope.occurrence}", _whole(pair.canonical),
                               _whole(pair.other), corpus)
     return tuple(_DIVERGENCE_FIELDS(replace(
@@ -268,7 +268,7 @@ def _compare_occurrence(pair: _Pair, corpus: WordCounts) -> tuple[tuple, ...]:
 
 
 def _whole(record: RawRecord) -> tuple[Paragraph, ...]:
-    return (record.title, *record.body, *record.tags, *record.metadata, *record.resume)
+    return (*record.body, *record.tags, *record.metadata, *record.resume)
 
 
 # A record's field values in declaration order: what its dataclass takes back positionally.

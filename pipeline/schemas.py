@@ -69,8 +69,8 @@ OCCURRENCES = _schema(
     _field("line_start", pa.int32(), "First raw line of the record (its title), 1-based.", False),
     _field("line_end", pa.int32(), "Last raw line of the record, 1-based, inclusive.", False),
     _field("title", pa.string(), "Title as written (cleaned).", False),
-    _field("content_hash", pa.string(), "sha256 (16 hex digits) of the record's cleaned title, body, "
-           "tags, metadata and Résumé: equal for the same content anywhere.", False),
+    _field("content_hash", pa.string(), "sha256 (16 hex digits) of the record's cleaned body, tags, "
+           "metadata and Résumé (the title is in `title`): equal for the same content anywhere.", False),
     _field("differs_from_canonical", pa.bool_(), "True when the content is not the canonical "
            "occurrence's; the differences are divergences of scope 'occurrence'.", False),
 )
@@ -88,7 +88,7 @@ DIVERGENCES = _schema(
     "One row per difference between a record's body and its Résumé (scope 'copy'), or between "
     "another occurrence of a resource and its canonical occurrence (scope 'occurrence': there "
     "the body columns are the canonical occurrence, the Résumé columns the other one, over the "
-    "whole record: title, body, tags, metadata, Résumé).",
+    "whole record but its title: body, tags, metadata, Résumé).",
     _field("resource_id", pa.string(), "Record the difference belongs to.", False),
     _field("hunk_index", pa.int32(), "0-based order of the hunk within its record.", False),
     _field("kind", pa.string(), "whitespace | punctuation | case | accent | typo | word | figure | "
