@@ -104,7 +104,14 @@ def read_exports(paths: Path | str | Sequence[Path | str]) -> ReadResult:
         where = given[0] if len(given) == 1 else ", ".join(map(str, given))
         raise InputError(f"no export files ({', '.join(EXPORT_SUFFIXES)}) in this folder"
                          f"{f' ({len(skipped)} skipped)' if skipped else ''}", source_file=str(where))
-    return _read_distinct(sorted(candidates), skipped)
+    named: dict[Path, str] = {}
+    for source_file, file in sorted(candidates):
+        if file.resolve() in named:  # the same file under two of the paths given
+            skipped.append(SkippedInput(source_file, f"the same file as {named[file.resolve()]}",
+                                        copy_of=named[file.resolve()]))
+        else:
+            named[file.resolve()] = source_file
+    return _read_distinct([(name, Path(file)) for file, name in named.items()], skipped)
 
 
 def _walk(root: Path, prefix: str, candidates: list, skipped: list) -> None:
