@@ -56,7 +56,8 @@ with tempfile.TemporaryDirectory() as out:
 done = time.perf_counter()
 stages = dict(report.stage_seconds, write=done - ran)
 workers = getattr(report, "workers", None) or report.counts.get("workers")
-print(json.dumps({"seconds": done - started, "records": len(report.records), "stages": stages,
+print(json.dumps({"seconds": done - started, "records": report.counts.get("occurrences", len(report.records)),
+                  "stages": stages,
                   "workers": workers, "rss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                   "counts": report.counts}))
 """
