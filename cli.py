@@ -30,11 +30,11 @@ from rich.console import Console
 from rich.text import Text
 
 from pipeline.baseline import (
-    DEFAULT_FAIL_ON,
     Finding,
     baseline_text,
     compare,
     findings,
+    parse_kinds,
     shown_file,
 )
 from pipeline.errors import ConfigError, InputError, OutputError, PipelineError
@@ -72,7 +72,10 @@ HELP = (
 )
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=HELP, pretty_exceptions_enable=False)
 
-RawPath = Annotated[Path, typer.Argument(exists=True, help="An export file or a folder of exports.")]
+RawPath = Annotated[list[Path], typer.Argument(
+    exists=True, metavar="PATH", show_default="data/raw",
+    help="Export files or folders of exports (walked recursively), one or several.")]
+RAW = [Path("data/raw")]
 Workers = Annotated[int | None, typer.Option(
     "--workers", help="Processes for the per-record stages (default: $RTES_WORKERS, else one per core).",
     show_default=False)]
@@ -151,19 +154,22 @@ def _progress(session: Session) -> RunProgress:
     return RunProgress(session.err, live=not session.quiet and sys.stderr.isatty())
 
 
-def _run(session: Session, path: Path, workers: int | None) -> RunReport:
+def _run(session: Session, path: list[Path], workers: int | None) -> RunReport:
     """The whole pipeline in memory, with a progress display when stderr is a terminal."""
     processes = _workers(workers)
     with _progress(session) as progress:
         return run_pipeline(path, workers=processes, progress=progress)
 
 
-def _root(path: Path) -> Path:
-    """The folder the run's file names are relative to."""
-    return path.parent if path.is_file() else path
+def _root(paths: list[Path]) -> Path:
+    """The folder the run's file names are relative to: with several paths, the names are
+    the paths as given."""
+    if len(paths) > 1:
+        return Path()
+    return paths[0].parent if paths[0].is_file() else paths[0]
 
 
-def _failures(report: RunReport, path: Path) -> list[Failure]:
+def _failures(report: RunReport, path: list[Path]) -> list[Failure]:
     return [Failure(shown_file(_root(path), f.source_file), f.message) for f in report.failures]
 
 
@@ -178,7 +184,8 @@ def _exit_for(report: RunReport) -> None:
         raise typer.Exit(EXIT_PARTIAL)
 
 
-def _show(session: Session, path: Path, workers: int | None, render: Callable[[RunReport], object]) -> None:
+def _show(session: Session, path: list[Path], workers: int | None,
+          render: Callable[[RunReport], object]) -> None:
     """Run, print what `render` makes of the report, then name the failed files (exit 3)."""
     with _input_errors(session):
         report = _run(session, path, workers)
@@ -194,7 +201,7 @@ def _show(session: Session, path: Path, workers: int | None, render: Callable[[R
 
 @app.command()
 def ingest(
-    path: RawPath = Path("data/raw"),
+    path: RawPath = RAW,
     out: Annotated[str, typer.Option(help="Folder for the Parquet tables.")] = "data/clean",
     workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
@@ -218,7 +225,7 @@ def ingest(
 
 @app.command()
 def diff(
-    path: RawPath = Path("data/raw"),
+    path: RawPath = RAW,
     resource: Annotated[str | None, typer.Option(help="A resource_id, or part of a title.")] = None,
     workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
@@ -239,7 +246,7 @@ FailOn = Annotated[list[str] | None, typer.Option(
 @app.command()
 def check(
     baseline: Annotated[Path, typer.Option(help="JSON file of acknowledged divergences.")],
-    path: RawPath = Path("data/raw"),
+    path: RawPath = RAW,
     fail_on: FailOn = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Report as text, json or github.")]
     = CheckFormat.text,
@@ -254,7 +261,7 @@ def check(
     """
     session = _session(color, quiet, verbose)
     try:
-        kinds = _fail_on(fail_on)
+        kinds = parse_kinds(fail_on)
         if update_baseline:
             _check_baseline_writable(baseline)
         known = frozenset() if update_baseline else read_baseline(baseline)
@@ -281,18 +288,6 @@ def check(
         typer.echo((check_json if fmt is CheckFormat.json else check_github)(comparison, failures, baseline))
     _report_failures(session, report)
     raise typer.Exit(EXIT_INPUT_ERROR if failures else EXIT_NEW if comparison.new else EXIT_OK)
-
-
-def _fail_on(values: list[str] | None) -> frozenset[DivergenceKind]:
-    """--fail-on typo,case --fail-on word: the kinds, each one of DivergenceKind."""
-    if not values:
-        return DEFAULT_FAIL_ON
-    chosen = {kind.strip() for value in values for kind in value.split(",") if kind.strip()}
-    unknown = sorted(chosen - set(DivergenceKind))
-    if unknown or not chosen:
-        raise ConfigError(f"--fail-on: unknown kind(s) {', '.join(unknown) or '(none given)'}; "
-                          f"choose among {', '.join(DivergenceKind)}")
-    return frozenset(DivergenceKind(kind) for kind in chosen)
 
 
 def _check_baseline_writable(path: Path) -> None:
@@ -362,7 +357,7 @@ def _write_report(
 
 @app.command()
 def people(
-    path: RawPath = Path("data/raw"),
+    path: RawPath = RAW,
     workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,
 ) -> None:
     """Print the people of the export(s) at PATH, most resources first."""
@@ -374,7 +369,7 @@ def people(
 
 @app.command()
 def figures(
-    path: RawPath = Path("data/raw"),
+    path: RawPath = RAW,
     unit: Annotated[Unit | None, typer.Option(case_sensitive=False, help="Only figures in this unit.")]
     = None,
     workers: Workers = None, color: Color = ColorMode.auto, quiet: Quiet = False, verbose: Verbose = False,

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.errors import PipelineError
-from pipeline.records import Divergence, DivergenceKind
+from pipeline.errors import ConfigError, PipelineError
+from pipeline.records import Divergence, DivergenceKind, Scope
 
 if TYPE_CHECKING:  # run imports read, which reads the baseline with this module
     from pipeline.run import RunReport
@@ -26,6 +26,22 @@ if TYPE_CHECKING:  # run imports read, which reads the baseline with this module
 DEFAULT_FAIL_ON = frozenset(kind for kind in DivergenceKind if kind is not DivergenceKind.whitespace)
 REGENERATE = ("python cli.py check data/raw --baseline data/divergences.baseline.json "
               "--update-baseline")
+
+
+def parse_kinds(values: Iterable[str] | None) -> frozenset[DivergenceKind]:
+    """The kinds of `--fail-on typo,case --fail-on word`; none given: DEFAULT_FAIL_ON.
+
+    >>> sorted(map(str, parse_kinds(["typo,case", "word"])))
+    ['case', 'typo', 'word']
+    """
+    if not values:
+        return DEFAULT_FAIL_ON
+    chosen = {kind.strip() for value in values for kind in value.split(",") if kind.strip()}
+    unknown = sorted(chosen - set(DivergenceKind))
+    if unknown or not chosen:
+        raise ConfigError(f"--fail-on: unknown kind(s) {', '.join(unknown) or '(none given)'}; "
+                          f"choose among {', '.join(DivergenceKind)}")
+    return frozenset(DivergenceKind(kind) for kind in chosen)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +79,16 @@ def shown_file(root: Path, source_file: str) -> str:
 
 
 def findings(report: RunReport, root: Path) -> list[Finding]:
-    """Every divergence of the run, with its record's title and file (see `shown_file`)."""
-    records = {r.resource_id: r for r in report.records}
-    return [
-        Finding(d, records[d.resource_id].title, shown_file(root, records[d.resource_id].source_file))
-        for d in report.divergences
-    ]
+    """Every divergence of the run (between a record's copies, or between occurrences of a
+    resource), with its resource's title and file (see `shown_file`)."""
+    titles = {r.resource_id: r.title for r in report.records}
+    return [Finding(d, titles[d.resource_id], shown_file(root, _file_of(d))) for d in report.divergences]
+
+
+def _file_of(d: Divergence) -> str:
+    """The file of the line a finding points at (see `Finding.line`): an occurrence's own
+    file for a divergence between occurrences."""
+    return (d.other_file if d.resume_line is not None else d.source_file) or d.source_file
 
 
 def compare(
@@ -94,6 +114,8 @@ def baseline_document(found: Iterable[Finding]) -> dict:
         entries.append({
             "fingerprint": d.fingerprint, "resource_id": d.resource_id, "title": finding.title,
             "kind": d.kind, "body_side": d.body_side, "resume_side": d.resume_side, "context": d.context,
+            # Entries of the body-Résumé kind keep today's shape; the others say their scope.
+            **({} if d.scope == Scope.copy else {"scope": d.scope}),
         })
     return {
         "comment": "Acknowledged divergences between bodies and Résumés. Regenerate with "

@@ -1,13 +1,10 @@
-"""Metadata stage: each record's id, type, private flag, event kind, event date and participants."""
+"""Metadata stage: each record's type, private flag, event kind, event date and participants."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from calendar import monthrange
-from collections import Counter
-from collections.abc import Sequence
 from datetime import date
 from itertools import accumulate
 
@@ -16,8 +13,6 @@ from pipeline.records import DatePrecision, EventDate, Metadata, RawRecord
 from pipeline.text import fold_accents
 from pipeline.wordlists import MONTH_NUMBERS as MONTHS
 
-# 12 hex digits of sha1: no collision among the site's thousands of titles, short to read.
-RESOURCE_ID_HEX = 12
 # Values of 'Type de ressource' seen on the RTES site; another one is kept with a warning.
 KNOWN_RESOURCE_TYPES = ("Ressources RTES", "Autres")
 _PRIVATE_VALUES = {"oui": True, "non": False}
@@ -92,20 +87,6 @@ def normalise_metadata(record: RawRecord) -> Metadata:
         participants_qualifier=participants[1] if participants else None,
         warnings=tuple(warnings) + _structure_warnings(record),
     )
-
-
-def resource_ids(records: Sequence[RawRecord]) -> list[str]:
-    """Stable ids: a hash of the casefolded, accent-free title, so an id does not depend on
-    the file name or on the other records. A repeated title gets '-2', '-3'... in run order.
-    """
-    seen: Counter[str] = Counter()
-    ids = []
-    for record in records:
-        key = " ".join(fold_accents(record.title.text).split())
-        base = "r" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:RESOURCE_ID_HEX]
-        seen[base] += 1
-        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
-    return ids
 
 
 def _structure_warnings(record: RawRecord) -> tuple[str, ...]:

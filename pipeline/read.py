@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.baseline import parse_baseline
@@ -40,6 +42,10 @@ _MOJIBAKE_FOLLOWERS = frozenset("".join(map(chr, range(0x80, 0xC0))) + "\u0152\u
 
 _HTML_SNIFF = re.compile(rb"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 
+# Folders of version control: their files are history, never exports.
+VCS_FOLDERS = frozenset({".git", ".hg", ".svn", ".bzr", "_darcs", "CVS"})
+
+
 @dataclass(frozen=True, slots=True)
 class ReadFailure:
     """A file that could not be read as an export, and why."""
@@ -49,47 +55,135 @@ class ReadFailure:
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedInput:
+    """A file (or a whole folder) under the inputs that was not read, and why."""
+
+    path: str  # as source files are named; a folder ends with "/"
+    reason: str
+    copy_of: str | None = None  # a byte-identical copy: the file read in its place
+
+
+@dataclass(frozen=True, slots=True)
 class ReadResult:
     documents: tuple[SourceDocument, ...]
     failures: tuple[ReadFailure, ...]
+    skipped: tuple[SkippedInput, ...] = ()
+    locations: dict[str, str] = field(default_factory=dict)  # source_file -> path as given
+
+    def location(self, source_file: str) -> str:
+        """The file as the user can find it (the path given, or under the folder given)."""
+        return self.locations.get(source_file, source_file)
 
 
-def read_exports(path: Path) -> ReadResult:
-    """Read one export file, or every export file under a folder (sorted, recursive).
+def read_exports(paths: Path | str | Sequence[Path | str]) -> ReadResult:
+    """Read the export files at `paths`: files, or folders walked recursively (sorted).
 
-    A bad file in a folder is reported in `failures` while the others are read; a bad
-    single file raises `InputError`.
+    In folders, hidden files and folders and version-control folders are skipped, and so
+    are files of other types; a file byte-identical to one already read is skipped as its
+    copy. Every skipped file is listed in `skipped` with its reason. File names are relative
+    to the folder when one path is given, else the paths as given. A bad file is reported
+    in `failures` while the others are read; a bad single file raises `InputError`.
     """
-    path = Path(path)
-    if path.is_file():
-        return ReadResult((_read_file(path, root=path.parent),), ())
-    if not path.is_dir():
-        raise InputError("no such file or folder", source_file=str(path))
-    files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES)
-    if not files:
-        raise InputError(f"no export files ({', '.join(EXPORT_SUFFIXES)}) in this folder",
-                         source_file=str(path))
+    given = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+    if not given:
+        raise InputError("no input: name an export file or a folder of exports")
+    if len(given) == 1 and given[0].is_file():
+        file = given[0]
+        return ReadResult((_read_file(file, file.name),), (), locations={file.name: str(file)})
+    candidates: list[tuple[str, Path]] = []
+    skipped: list[SkippedInput] = []
+    for path in given:
+        prefix = "" if len(given) == 1 else path.as_posix().rstrip("/") + "/"
+        if path.is_file():
+            candidates.append((path.as_posix(), path))
+        elif path.is_dir():
+            _walk(path, prefix, candidates, skipped)
+        else:
+            raise InputError("no such file or folder", source_file=str(path))
+    if not candidates:
+        where = given[0] if len(given) == 1 else ", ".join(map(str, given))
+        raise InputError(f"no export files ({', '.join(EXPORT_SUFFIXES)}) in this folder"
+                         f"{f' ({len(skipped)} skipped)' if skipped else ''}", source_file=str(where))
+    named: dict[Path, str] = {}
+    for source_file, file in sorted(candidates):
+        if file.resolve() in named:  # the same file under two of the paths given
+            skipped.append(SkippedInput(source_file, f"the same file as {named[file.resolve()]}",
+                                        copy_of=named[file.resolve()]))
+        else:
+            named[file.resolve()] = source_file
+    return _read_distinct([(name, Path(file)) for file, name in named.items()], skipped)
+
+
+def _walk(root: Path, prefix: str, candidates: list, skipped: list) -> None:
+    """Export files under `root` into `candidates`; what is left out into `skipped`."""
+    for folder, folders, files in os.walk(root):
+        here = Path(folder)
+        relative = here.relative_to(root).as_posix()
+        base = prefix + ("" if relative == "." else relative + "/")
+        for name in sorted(folders):
+            reason = ("version-control folder" if name in VCS_FOLDERS
+                      else "hidden folder" if name.startswith(".") else None)
+            if reason:
+                count = sum(len(inner) for _, _, inner in os.walk(here / name))
+                skipped.append(SkippedInput(f"{base}{name}/", f"{reason}, not read ({count} file(s))"))
+        folders[:] = sorted(n for n in folders if n not in VCS_FOLDERS and not n.startswith("."))
+        for name in sorted(files):
+            suffix = Path(name).suffix.lower()
+            if name.startswith("."):
+                skipped.append(SkippedInput(base + name, "hidden file"))
+            elif suffix not in EXPORT_SUFFIXES:
+                skipped.append(SkippedInput(base + name, f"unsupported file type ({suffix or 'no suffix'}; "
+                                            f"exports are {', '.join(EXPORT_SUFFIXES)})"))
+            else:
+                candidates.append((base + name, here / name))
+
+
+def _read_distinct(candidates: list[tuple[str, Path]], skipped: list[SkippedInput]) -> ReadResult:
+    """Read each file once per content: a byte-identical copy of a file read (by sha256) is
+    skipped as its copy; a copy of a file that failed fails with the same reason."""
     documents, failures = [], []
-    for file in files:
+    first: dict[str, str] = {}  # sha256 -> the file read with that content
+    failed: dict[str, str] = {}  # sha256 -> why that content failed
+    locations = {}
+    for source_file, file in candidates:
         try:
-            documents.append(_read_file(file, root=path))
+            data = file.read_bytes()
+        except OSError as error:
+            failures.append(ReadFailure(source_file, str(InputError(
+                f"cannot be read ({error.strerror})", source_file=str(file)))))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in first:
+            skipped.append(SkippedInput(source_file, f"byte-identical copy of {first[digest]}",
+                                        copy_of=first[digest]))
+            continue
+        if digest in failed:
+            failures.append(ReadFailure(source_file, str(InputError(failed[digest], source_file=str(file)))))
+            continue
+        try:
+            documents.append(_decode_file(data, file, source_file))
+            first[digest], locations[source_file] = source_file, str(file)
         except InputError as error:
-            failures.append(ReadFailure(_relative(file, path), str(error)))
-    return ReadResult(tuple(documents), tuple(failures))
+            failed[digest] = error.detail
+            failures.append(ReadFailure(source_file, str(error)))
+    return ReadResult(tuple(documents), tuple(failures), tuple(skipped), locations)
 
 
-def _read_file(file: Path, root: Path) -> SourceDocument:
+def _read_file(file: Path, source_file: str) -> SourceDocument:
     """Decode one file into numbered lines (text or HTML rendition)."""
-    source_file = _relative(file, root)
     try:
         data = file.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot be read ({error.strerror})", source_file=str(file)) from None
+    return _decode_file(data, file, source_file)
+
+
+def _decode_file(data: bytes, file: Path, source_file: str) -> SourceDocument:
+    try:
         return decode_export(data, source_file, is_html=file.suffix.lower() in HTML_SUFFIXES)
     except InputError as error:
         # Name the file as the user gave it, not relative to the raw folder.
-        raise InputError(error.detail, source_file=str(file),
-                         line=error.line) from None
-    except OSError as error:
-        raise InputError(f"cannot be read ({error.strerror})", source_file=str(file)) from None
+        raise InputError(error.detail, source_file=str(file), line=error.line) from None
 
 
 def decode_export(data: bytes, source_file: str, is_html: bool = False) -> SourceDocument:
@@ -117,13 +211,6 @@ def decode_export(data: bytes, source_file: str, is_html: bool = False) -> Sourc
         rendition=rendition,
         warnings=tuple(warnings),
     )
-
-
-def _relative(file: Path, root: Path) -> str:
-    try:
-        return file.relative_to(root).as_posix()
-    except ValueError:
-        return file.as_posix()
 
 
 def _reject_unreadable(data: bytes, source_file: str) -> None:

@@ -44,6 +44,13 @@ class DuplicateStatus(StrEnum):
     none = "none"  # neither copy
 
 
+class Scope(StrEnum):
+    """What a divergence compares."""
+
+    copy = "copy"  # a record's body against its Résumé
+    occurrence = "occurrence"  # another occurrence of the resource against the canonical one
+
+
 class DatePrecision(StrEnum):
     day = "day"
     month = "month"
@@ -220,6 +227,7 @@ class Record:
     n_divergences: int = 0
     similarity: float | None = None
     warnings: tuple[str, ...] = field(default=())
+    n_occurrences: int = 1  # records that are this resource, across the inputs
 
     @property
     def title(self) -> str:
@@ -254,6 +262,26 @@ class Divergence:
     reason: str | None
     fingerprint: str
     detail: str = ""  # the hunk in words: a move and its inner edits, a split, a truncation
+    # What is compared, and both locations: body_line is in source_file, resume_line in
+    # other_file. Scope occurrence: "body" is the canonical occurrence, "resume" the other.
+    scope: Scope = Scope.copy
+    source_file: str = ""
+    other_file: str = ""
+    other_record_index: int | None = None  # scope occurrence: the other occurrence's index
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One record of a resource: where it is and whether it says what the canonical one says."""
+
+    resource_id: str
+    source_file: str
+    record_index: int
+    line_start: int
+    line_end: int
+    title: str  # as written (cleaned)
+    content_hash: str
+    differs_from_canonical: bool
 
 
 @dataclass(frozen=True, slots=True)

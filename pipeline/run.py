@@ -4,29 +4,32 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
 
+from pipeline.catalogue import catalogue
 from pipeline.clean import clean_document
 from pipeline.divergence import DivergenceResult, WordCounts, diverge_record, word_counts
 from pipeline.errors import InputError
 from pipeline.execution import Executor, rare_gc_pauses
 from pipeline.figures import record_figures
-from pipeline.metadata import normalise_metadata, resource_ids
-from pipeline.read import ReadFailure, read_exports
+from pipeline.metadata import normalise_metadata
+from pipeline.read import ReadFailure, SkippedInput, read_exports
 from pipeline.records import (
     Divergence,
     Figure,
     Metadata,
+    Occurrence,
     Paragraph,
     Person,
     QuarantinedSpan,
     RawRecord,
     Record,
+    Scope,
     SourceDocument,
     Speaker,
     Text,
@@ -54,23 +57,28 @@ class RunReport:
     figures: tuple[Figure, ...] = ()
     documents: tuple[SourceDocument, ...] = ()  # the inputs, without their lines (see records)
     failures: tuple[ReadFailure, ...] = ()
+    occurrences: tuple[Occurrence, ...] = ()  # every record read; `records` holds one per resource
+    skipped: tuple[SkippedInput, ...] = ()  # files under the inputs not read, with the reason
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)  # where the time went
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def run_pipeline(path: Path, *, workers: int | None = None, progress: Progress | None = None) -> RunReport:
-    """Read, clean, split, interpret and analyse every export under `path`.
+def run_pipeline(path: Path | Sequence[Path], *, workers: int | None = None,
+                 progress: Progress | None = None) -> RunReport:
+    """Read, clean, split, catalogue, interpret and analyse every export at `path` (a file,
+    a folder, or several of them).
 
     `workers` processes share the per-record stages (default: `RTES_WORKERS`, else one per
     core). Raises `InputError` when no input could be read; a folder where only some files
     are bad yields a report whose `failures` name them.
     """
-    path, clock, tell = Path(path), _Stopwatch(), progress or _silent
+    clock, tell = _Stopwatch(), progress or _silent
     started = time.perf_counter()
     with rare_gc_pauses(), Executor(workers) as executor:
-        # 1. read: decode bytes, line endings, mojibake, HTML renditions
+        # 1. read: walk the folders, skip hidden, version-control and byte-identical files;
+        # decode bytes, line endings, mojibake, HTML renditions
         with clock.stage("read"):
             read = read_exports(path)
         executor.warm_up(sum(d.size for d in read.documents) // BYTES_PER_RECORD)
@@ -78,15 +86,26 @@ def run_pipeline(path: Path, *, workers: int | None = None, progress: Progress |
         # 2-3. clean (NFC, spaces, artefacts noted) and split (records and quarantined
         # spans, every line accounted for), one document at a time
         with clock.stage("clean+split"):
-            documents, raw_records, quarantine, failures = _split_documents(path, read, executor, tell)
-        # 4-6. record by record, on every core: metadata; divergences between body and
-        # Résumé with the merged canonical text; figures in that text
+            documents, raw_records, quarantine, failures = _split_documents(read, executor, tell)
+        # 4. catalogue: the records that are one resource (same title, or near-duplicate
+        # texts in different files), its id and its canonical record, from content alone
+        with clock.stage("catalogue"):
+            catalogued = catalogue(raw_records)
+            indexes, counts = _indexes_in_file(raw_records), catalogued.n_occurrences()
+            ids = catalogued.resource_ids
+            jobs = [_Job(raw_records[i], ids[i], indexes[i], counts[ids[i]]) for i in catalogued.resources]
+        # 5-7. resource by resource, on every core: metadata; divergences between body and
+        # Résumé with the merged canonical text; figures in that text. Then each occurrence
+        # whose content differs, against its resource's canonical record.
         with clock.stage("metadata+divergences+figures"):
-            ids = resource_ids(raw_records)
-            jobs = [_Job(*job) for job in zip(raw_records, ids, _indexes_in_file(raw_records), strict=True)]
-            analyse = partial(_analyse_record, corpus=word_counts(raw_records))
-            found = executor.map(analyse, jobs, done=lambda n: tell("analyse", n, len(jobs)))
-        # 7. speakers over the canonical texts, people linked across records
+            corpus = word_counts([job.raw for job in jobs])  # one count per resource, not per copy
+            found = executor.map(partial(_analyse_record, corpus=corpus), jobs,
+                                 done=lambda n: tell("analyse", n, len(jobs)))
+            pairs = [_Pair(ids[i], raw_records[c], raw, indexes[i])
+                     for i, (raw, c) in enumerate(zip(raw_records, catalogued.canonical, strict=True))
+                     if catalogued.content_hashes[i] != catalogued.content_hashes[c]]
+            occurrence_rows = executor.map(partial(_compare_occurrence, corpus=corpus), pairs)
+        # 8. speakers over the canonical texts, people linked across records
         with clock.stage("speakers"):
             records = tuple(f.record(job) for f, job in zip(found, jobs, strict=True))
             people = extract_speakers(records)
@@ -94,21 +113,26 @@ def run_pipeline(path: Path, *, workers: int | None = None, progress: Progress |
     return RunReport(
         records=records,
         quarantine=tuple(quarantine),
-        divergences=tuple(d for f in found for d in f.divergences),
+        divergences=(*(d for f in found for d in f.divergences),
+                     *(Divergence(*row) for rows in occurrence_rows for row in rows)),
         speakers=people.speakers,
         people=people.people,
         figures=tuple(figure for f in found for figure in f.figures),
         documents=tuple(documents),
         failures=tuple(failures),
+        occurrences=_occurrences(raw_records, indexes, catalogued),
+        skipped=read.skipped,
         warnings=_warnings(documents, records, failures),
         seconds=time.perf_counter() - started,
         stage_seconds=clock.seconds,
         counts={"records": len(records), "workers": executor.workers,
-                "quarantined_lines": sum(q.line_end - q.line_start + 1 for q in quarantine)},
+                "quarantined_lines": sum(q.line_end - q.line_start + 1 for q in quarantine),
+                "occurrences": len(raw_records), "resources": len(records),
+                "text_pairs_compared": catalogued.text_pairs_compared},
     )
 
 
-def _split_documents(path: Path, read, executor: Executor, tell: Progress):
+def _split_documents(read, executor: Executor, tell: Progress):
     """Clean and split each document; a document that cannot be split is a failure.
     Documents leave memory one by one: their lines live on in records and quarantine."""
     pending, failures = list(reversed(read.documents)), list(read.failures)
@@ -121,9 +145,8 @@ def _split_documents(path: Path, read, executor: Executor, tell: Progress):
         try:
             plan = plan_split(document)
         except InputError as error:
-            shown = str(path / document.source_file) if path.is_dir() else str(path)
             failures.append(ReadFailure(document.source_file, str(InputError(
-                error.detail, source_file=shown, line=error.line))))
+                error.detail, source_file=read.location(document.source_file), line=error.line))))
             continue
         # The costly half of the split, fuzzy matching, region by region on every core.
         split = plan.split(executor.map(copied_in_next_region, plan.questions))
@@ -134,6 +157,16 @@ def _split_documents(path: Path, read, executor: Executor, tell: Progress):
     if not kept:
         raise InputError("; ".join(f.message for f in failures) or "no input")
     return kept, raw_records, quarantine, failures
+
+
+def _occurrences(raw_records: list[RawRecord], indexes: list[int], found) -> tuple[Occurrence, ...]:
+    """Every record read, as an occurrence of its resource, in the order read."""
+    hashes = found.content_hashes
+    return tuple(
+        Occurrence(found.resource_ids[i], raw.source_file, indexes[i], raw.line_start, raw.line_end,
+                   raw.title.text, hashes[i], hashes[i] != hashes[found.canonical[i]])
+        for i, raw in enumerate(raw_records)
+    )
 
 
 def _indexes_in_file(records: list[RawRecord]) -> list[int]:
@@ -151,6 +184,7 @@ class _Job:
     raw: RawRecord
     resource_id: str
     record_index: int
+    n_occurrences: int = 1
 
     def record(self, metadata: Metadata, compared: DivergenceResult, text: Text) -> Record:
         """The record, built from what stages 4 and 5 found."""
@@ -164,6 +198,7 @@ class _Job:
             n_divergences=compared.n_divergences,
             similarity=compared.similarity,
             warnings=self.raw.warnings + metadata.warnings,
+            n_occurrences=self.n_occurrences,
         )
 
 
@@ -202,9 +237,38 @@ def _analyse_record(job: _Job, corpus: WordCounts) -> _Found:
     record = job.record(metadata, compared, compared.text)
     index = {id(p): i for i, p in enumerate(job.raw.body or job.raw.resume)}
     text = tuple(index.get(id(p), p) for p in compared.text.paragraphs)
+    where = job.raw.source_file
+    divergences = (replace(d, source_file=where, other_file=where) for d in compared.divergences)
     return _Found(metadata, replace(compared, text=Text(), divergences=()), text,
-                  tuple(map(_DIVERGENCE_FIELDS, compared.divergences)),
+                  tuple(map(_DIVERGENCE_FIELDS, divergences)),
                   tuple(map(_FIGURE_FIELDS, record_figures(record))))
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """An occurrence whose content differs from its resource's canonical record."""
+
+    resource_id: str
+    canonical: RawRecord
+    other: RawRecord
+    other_index: int
+
+
+def _compare_occurrence(pair: _Pair, corpus: WordCounts) -> tuple[tuple, ...]:
+    """The differences between an occurrence and the canonical record, every part of the
+    record in order (body, tags, metadata, Résumé; not the title, which matched them), as
+    divergences of scope occurrence: the canonical record on the body side, the other
+    occurrence on the Résumé side. Fingerprints hash the resource id and scope, never files."""
+    compared = diverge_record(f"{pair.resource_id}\x1f{Scope.occurrence}", _whole(pair.canonical),
+                              _whole(pair.other), corpus)
+    return tuple(_DIVERGENCE_FIELDS(replace(
+        d, resource_id=pair.resource_id, scope=Scope.occurrence, source_file=pair.canonical.source_file,
+        other_file=pair.other.source_file, other_record_index=pair.other_index))
+        for d in compared.divergences)
+
+
+def _whole(record: RawRecord) -> tuple[Paragraph, ...]:
+    return (*record.body, *record.tags, *record.metadata, *record.resume)
 
 
 # A record's field values in declaration order: what its dataclass takes back positionally.

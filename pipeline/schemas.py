@@ -18,10 +18,19 @@ def _schema(description: str, *fields: pa.Field) -> pa.Schema:
 
 
 RESOURCES = _schema(
-    "One row per record of the export, in export order.",
-    _field("resource_id", pa.string(), "Stable id: hash of the normalised title (-N for repeats).", False),
-    _field("source_file", pa.string(), "Input path relative to the raw folder.", False),
-    _field("record_index", pa.int32(), "0-based position of the record in its file.", False),
+    "One row per distinct resource, in the order its first record was read (files sorted by "
+    "path). A resource listed on several pages or in several exports is one row: its records "
+    "are in occurrences.parquet. The row describes the canonical occurrence, chosen by content "
+    "alone so that file names and order never change it: the content most occurrences agree on "
+    "(an edit seen on one page among several is the odd one out, to review, and is in "
+    "divergences.parquet with scope 'occurrence'); on a tie the most complete record (body, "
+    "Résumé, metadata lines), then the longest text, then the smallest content hash.",
+    _field("resource_id", pa.string(), "Stable id from content alone: 'r' + sha1 of the canonical "
+           "occurrence's casefolded, accent-free title; when several resources share that title, "
+           "'-' + the first 8 hex digits of the canonical content_hash.", False),
+    _field("source_file", pa.string(), "The canonical occurrence's input path, relative to the raw "
+           "folder (the paths as given when several are).", False),
+    _field("record_index", pa.int32(), "0-based position of the canonical occurrence in its file.", False),
     _field("title", pa.string(), "Title as written (cleaned).", False),
     _field("resource_type", pa.string(), "'Type de ressource' as written ('Autres'...)."),
     _field("is_private", pa.bool_(), "'Ressource privée' Oui/Non; null when the field is missing."),
@@ -46,6 +55,24 @@ RESOURCES = _schema(
     _field("title_line", pa.int32(), "Raw line of the title, 1-based.", False),
     _field("resume_line_start", pa.int32(), "Raw line of the first Résumé paragraph; null if none."),
     _field("warnings", pa.list_(pa.string()), "What was odd about this record.", False),
+    _field("n_occurrences", pa.int32(), "Records that are this resource across the inputs "
+           "(occurrences.parquet): same normalised title, or near-duplicate text in another file.",
+           False),
+)
+
+OCCURRENCES = _schema(
+    "One row per record read: each is an occurrence of one resource, in the order read.",
+    _field("resource_id", pa.string(), "The resource this record is an occurrence of.", False),
+    _field("source_file", pa.string(), "Input path relative to the raw folder (the paths as given "
+           "when several are).", False),
+    _field("record_index", pa.int32(), "0-based position of the record in its file.", False),
+    _field("line_start", pa.int32(), "First raw line of the record (its title), 1-based.", False),
+    _field("line_end", pa.int32(), "Last raw line of the record, 1-based, inclusive.", False),
+    _field("title", pa.string(), "Title as written (cleaned).", False),
+    _field("content_hash", pa.string(), "sha256 (16 hex digits) of the record's cleaned body, tags, "
+           "metadata and Résumé (the title is in `title`): equal for the same content anywhere.", False),
+    _field("differs_from_canonical", pa.bool_(), "True when the content is not the canonical "
+           "occurrence's; the differences are divergences of scope 'occurrence'.", False),
 )
 
 QUARANTINE = _schema(
@@ -58,7 +85,10 @@ QUARANTINE = _schema(
 )
 
 DIVERGENCES = _schema(
-    "One row per difference between a record's body and its Résumé.",
+    "One row per difference between a record's body and its Résumé (scope 'copy'), or between "
+    "another occurrence of a resource and its canonical occurrence (scope 'occurrence': there "
+    "the body columns are the canonical occurrence, the Résumé columns the other one, over the "
+    "whole record but its title: body, tags, metadata, Résumé).",
     _field("resource_id", pa.string(), "Record the difference belongs to.", False),
     _field("hunk_index", pa.int32(), "0-based order of the hunk within its record.", False),
     _field("kind", pa.string(), "whitespace | punctuation | case | accent | typo | word | figure | "
@@ -74,6 +104,14 @@ DIVERGENCES = _schema(
     _field("detail", pa.string(), "The hunk in words: where a moved passage sits in each copy and "
            "what changed inside it, a split paragraph, a truncated Résumé ('' when nothing to add).",
            False),
+    _field("scope", pa.string(), "copy (body against Résumé) | occurrence (an occurrence against "
+           "the canonical one).", False),
+    _field("source_file", pa.string(), "File of body_line: the record's (scope occurrence: the "
+           "canonical occurrence's).", False),
+    _field("other_file", pa.string(), "File of resume_line: the record's (scope occurrence: the "
+           "other occurrence's).", False),
+    _field("other_record_index", pa.int32(), "Scope occurrence: the other occurrence's record_index "
+           "in other_file; null for scope copy."),
 )
 
 SPEAKERS = _schema(
@@ -135,6 +173,7 @@ FIGURES = _schema(
 
 TABLES: dict[str, pa.Schema] = {
     "resources": RESOURCES,
+    "occurrences": OCCURRENCES,
     "quarantine": QUARANTINE,
     "divergences": DIVERGENCES,
     "speakers": SPEAKERS,

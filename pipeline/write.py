@@ -44,6 +44,7 @@ def table_items(report: RunReport) -> dict[str, Sequence]:
     """The records behind each table, in row order."""
     return {
         "resources": report.records,
+        "occurrences": report.occurrences,
         "quarantine": report.quarantine,
         "divergences": report.divergences,
         "speakers": report.speakers,
@@ -106,6 +107,7 @@ def resource_row(record: Record) -> dict:
         "title_line": raw.title.line,
         "resume_line_start": raw.resume[0].line if raw.resume else None,
         "warnings": list(record.warnings),
+        "n_occurrences": record.n_occurrences,
     }
 
 
@@ -230,6 +232,8 @@ def manifest(report: RunReport, written: Mapping[str, Path]) -> dict:
             for d in report.documents
         ],
         "failed_inputs": [{"path": f.source_file, "error": f.message} for f in report.failures],
+        "skipped_inputs": [{"path": s.path, "reason": s.reason, "copy_of": s.copy_of}
+                           for s in report.skipped],
         "tables": {
             name: {"file": path.name, "rows": pq.read_metadata(path).num_rows,
                    "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}

@@ -234,11 +234,12 @@ def test_a_failed_file_exits_3_after_the_output(folder_with_bad_files: Path, tmp
 
 @pytest.fixture
 def fourteen_exports(tmp_path: Path) -> Path:
-    """Fourteen copies of the shipped export: one warning each (a stray ',\u00a0,')."""
+    """Fourteen copies of the shipped export, each with its own number of trailing blank
+    lines (a byte-identical copy is read once): one warning each (a stray ',\u00a0,')."""
     raw = tmp_path / "raw"
     raw.mkdir()
     for k in range(14):
-        (raw / f"export_{k:02}.txt").write_bytes(SHIPPED.read_bytes())
+        (raw / f"export_{k:02}.txt").write_bytes(SHIPPED.read_bytes() + b"\n" * k)
     return raw
 
 

@@ -41,3 +41,28 @@ def test_folder_with_one_bad_file_ingests_the_good_one(tmp_path):
     assert result.exit_code == 3
     assert "bad.txt" in result.output
     assert pq.read_table(tmp_path / "out" / "resources.parquet").num_rows == 10
+
+
+def test_ingest_takes_several_paths_and_lists_what_it_skipped(tmp_path):
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "a.txt").write_bytes(SHIPPED.read_bytes())
+    (tmp_path / "page" / ".brouillon.txt").write_text("x\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(SHIPPED.read_bytes() + b"\n")
+    out = tmp_path / "clean"
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "page"), str(tmp_path / "b.txt"), str(SHIPPED),
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 file(s) read, 0 failed, 2 skipped" in result.stdout
+    assert f"skipped {tmp_path}/page/.brouillon.txt: hidden file" in result.stdout
+    assert f"skipped {SHIPPED}: byte-identical copy of {tmp_path}/page/a.txt" in result.stdout
+    assert "10 resource(s) from 20 record(s), 0 differing" in result.stdout
+    resources = pq.read_table(out / "resources.parquet")
+    assert resources.column("n_occurrences").to_pylist() == [2] * 10
+    assert pq.read_table(out / "occurrences.parquet").num_rows == 20
+
+
+def test_ingest_of_a_missing_path_among_several_exits_2_naming_it(tmp_path):
+    result = CliRunner().invoke(app, ["ingest", str(SHIPPED), str(tmp_path / "absent"), "--out",
+                                      str(tmp_path / "clean")])
+    assert result.exit_code == 2
+    assert "absent" in result.output and not (tmp_path / "clean").exists()

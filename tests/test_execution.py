@@ -116,8 +116,11 @@ def test_zero_workers_is_a_config_error():
 
 def test_parallel_run_writes_the_same_bytes_as_a_serial_run(tmp_path, monkeypatch):
     lines = SHIPPED.read_text(encoding="utf-8").split("\n")
-    export = tmp_path / "export.txt"
-    export.write_text("\n".join([lines[0]] + lines[1:] * 4), encoding="utf-8")  # 40 records
+    titles = {r.title_line - 1 for r in run_pipeline(SHIPPED, workers=1).records}
+    copies = [[f"{line} ({k})" if n in titles else line for n, line in enumerate(lines)][1:]
+              for k in range(4)]
+    export = tmp_path / "export.txt"  # 40 records: 4 copies under their own titles (40 resources)
+    export.write_text("\n".join([lines[0]] + [line for copy in copies for line in copy]), encoding="utf-8")
     monkeypatch.setattr("pipeline.execution.MIN_ITEMS_PER_WORKER", 5)
     write_tables(run_pipeline(export, workers=1), tmp_path / "serial")
     progress: list[tuple[str, int, int]] = []

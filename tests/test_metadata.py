@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 
 import pytest
 
 from pipeline.clean import clean_document
-from pipeline.metadata import find_participants, normalise_metadata, resource_ids
+from pipeline.metadata import find_participants, normalise_metadata
 from pipeline.read import decode_export
 from pipeline.records import Paragraph, RawRecord
 from pipeline.run import run_pipeline
@@ -76,30 +75,6 @@ def raw(title: str, source_file: str = "a.txt", *, metadata: tuple[str, ...] = (
         resume=tuple(Paragraph(n, text) for n, text in enumerate(resume, 20)),
         has_resume_label=has_resume_label,
     )
-
-
-def test_an_id_depends_on_the_title_only():
-    alone = dict(zip(["Agriculture urbaine", "SCIC et collectivités"],
-                     resource_ids([raw("Agriculture urbaine"), raw("SCIC et collectivités")]), strict=True))
-    among_others = resource_ids([raw("Un autre titre", "b.txt"), raw("SCIC et collectivités", "z/c.txt"),
-                                 raw("Agriculture urbaine", "z/c.txt")])
-    assert among_others[1:] == [alone["SCIC et collectivités"], alone["Agriculture urbaine"]]
-    assert len(set(among_others)) == 3
-    assert all(re.fullmatch(r"r[0-9a-f]{12}", i) for i in among_others)
-
-
-def test_accent_case_and_spacing_variants_of_a_title_share_one_id():
-    variants = ["Économie solidaire et territoires", "economie SOLIDAIRE et territoires",
-                "E\u0301conomie solidaire  et territoires", " Économie solidaire et territoires "]
-    assert len({resource_ids([raw(v)])[0] for v in variants}) == 1
-
-
-def test_a_repeated_title_gets_a_numbered_id_in_run_order():
-    ids = resource_ids([raw("Économie solidaire"), raw("Autre"), raw("economie solidaire", "b.txt"),
-                        raw("ÉCONOMIE SOLIDAIRE", "c.txt")])
-    base = ids[0]
-    assert ids[2:] == [f"{base}-2", f"{base}-3"]
-    assert resource_ids([raw("Économie solidaire", "c.txt")]) == [base]
 
 
 # --- the metadata block ---

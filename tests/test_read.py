@@ -104,3 +104,59 @@ def test_an_html_rendition_keeps_bullets_and_leaves_page_furniture_out():
     document = decode_export(html.encode(), "p.html", is_html=True)
     assert [line.raw for line in document.lines] == ["Titre", "  • un point", "    1. imbriqué", "Fin\u00a0!"]
     assert [line.number for line in document.lines] == [2, 3, 3, 4]
+
+
+# --- folders of exports: walking, skipping, copies, several paths ---
+
+
+def test_hidden_version_control_and_other_files_are_skipped_with_their_reason(tmp_path):
+    (tmp_path / "fiches" / ".svn").mkdir(parents=True)
+    (tmp_path / "fiches" / ".svn" / "entries.txt").write_text("suivi\n", encoding="utf-8")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "vieux.txt").write_bytes(SHIPPED.read_bytes() + b"\n")
+    (tmp_path / "fiches" / "page.txt").write_bytes(SHIPPED.read_bytes())
+    (tmp_path / "~$brouillon.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / ".masque.html").write_text("<p>non</p>", encoding="utf-8")
+    (tmp_path / "LISEZMOI").write_text("à lire\n", encoding="utf-8")
+    read = read_exports(tmp_path)
+    assert [d.source_file for d in read.documents] == ["fiches/page.txt"]
+    assert {s.path: s.reason for s in read.skipped} == {
+        ".cache/": "hidden folder, not read (1 file(s))",
+        "fiches/.svn/": "version-control folder, not read (1 file(s))",
+        "~$brouillon.docx": "unsupported file type (.docx; exports are .txt, .text, .html, .htm)",
+        ".masque.html": "hidden file",
+        "LISEZMOI": "unsupported file type (no suffix; exports are .txt, .text, .html, .htm)",
+    }
+
+
+def test_a_byte_identical_file_is_read_once_and_listed_as_a_copy(tmp_path):
+    for name in ("b/page.txt", "a/page.txt", "c/autre_nom.text"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(SHIPPED.read_bytes())
+    (tmp_path / "d.txt").write_bytes(SHIPPED.read_bytes() + b"\n")  # one byte more: another file
+    read = read_exports(tmp_path)
+    assert [d.source_file for d in read.documents] == ["a/page.txt", "d.txt"]  # the first by path
+    assert [(s.path, s.copy_of) for s in read.skipped] == [("b/page.txt", "a/page.txt"),
+                                                          ("c/autre_nom.text", "a/page.txt")]
+    assert read.skipped[0].reason == "byte-identical copy of a/page.txt"
+
+
+def test_a_copy_of_a_bad_file_fails_like_it(tmp_path):
+    (tmp_path / "vide.txt").write_bytes(b"  \n")
+    (tmp_path / "vide2.txt").write_bytes(b"  \n")
+    (tmp_path / "bon.txt").write_bytes(SHIPPED.read_bytes())
+    read = read_exports(tmp_path)
+    assert [f.source_file for f in read.failures] == ["vide.txt", "vide2.txt"]
+    assert str(tmp_path / "vide2.txt") in read.failures[1].message and "empty" in read.failures[1].message
+
+
+def test_several_paths_are_read_together_under_the_names_given(tmp_path):
+    (tmp_path / "un").mkdir()
+    (tmp_path / "un" / "page.txt").write_bytes(SHIPPED.read_bytes())
+    (tmp_path / "deux.txt").write_bytes(SHIPPED.read_bytes() + b"\n")
+    read = read_exports([tmp_path / "deux.txt", tmp_path / "un", tmp_path / "un" / "page.txt"])
+    assert [d.source_file for d in read.documents] == [f"{tmp_path}/deux.txt", f"{tmp_path}/un/page.txt"]
+    assert [(s.path, s.reason) for s in read.skipped] == [
+        (f"{tmp_path}/un/page.txt", f"the same file as {tmp_path}/un/page.txt")]
+    with pytest.raises(InputError, match="no such file or folder"):
+        read_exports([tmp_path / "deux.txt", tmp_path / "absent"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ def two_copies(tmp_path_factory):
     raw = tmp_path_factory.mktemp("raw")
     (raw / "a.txt").write_bytes(SHIPPED.read_bytes())
     (raw / "b").mkdir()
-    (raw / "b" / "c.txt").write_bytes(SHIPPED.read_bytes())
+    (raw / "b" / "c.txt").write_bytes(SHIPPED.read_bytes() + b"\n")  # not byte-identical: read
     return run_pipeline(raw)
 
 
@@ -40,26 +41,34 @@ def test_every_line_is_in_exactly_one_span(shipped):
 
 def test_every_line_of_every_file_is_in_exactly_one_span(two_copies):
     covered = defaultdict(list)
-    for r in two_copies.records:
-        covered[r.source_file] += range(r.raw.line_start, r.raw.line_end + 1)
+    for r in two_copies.occurrences:
+        covered[r.source_file] += range(r.line_start, r.line_end + 1)
     for q in two_copies.quarantine:
         covered[q.source_file] += range(q.line_start, q.line_end + 1)
     assert sorted(covered) == ["a.txt", "b/c.txt"]
-    assert all(sorted(lines) == list(range(1, SHIPPED_LINES + 1)) for lines in covered.values())
+    assert sorted(covered["a.txt"]) == list(range(1, SHIPPED_LINES + 1))
+    assert sorted(covered["b/c.txt"]) == list(range(1, SHIPPED_LINES + 2))  # its extra blank line
 
 
-def test_records_are_numbered_per_file_and_a_repeated_title_gets_a_new_id(shipped, two_copies):
-    first, second = two_copies.records[:10], two_copies.records[10:]
-    assert [r.record_index for r in first] == [r.record_index for r in second] == list(range(10))
-    assert [r.resource_id for r in first] == [r.resource_id for r in shipped.records]
-    assert [r.resource_id for r in second] == [f"{r.resource_id}-2" for r in shipped.records]
+def test_a_resource_in_two_files_is_one_resource_with_two_occurrences(shipped, two_copies):
+    assert [r.resource_id for r in two_copies.records] == [r.resource_id for r in shipped.records]
+    assert [r.n_occurrences for r in two_copies.records] == [2] * 10
+    assert [r.source_file for r in two_copies.records] == ["a.txt"] * 10  # the first read, same content
+    first = [o for o in two_copies.occurrences if o.source_file == "a.txt"]
+    second = [o for o in two_copies.occurrences if o.source_file == "b/c.txt"]
+    assert [o.record_index for o in first] == [o.record_index for o in second] == list(range(10))
+    assert [o.resource_id for o in first] == [o.resource_id for o in second]
+    assert not any(o.differs_from_canonical for o in two_copies.occurrences)
+    assert two_copies.divergences == tuple(
+        replace(d, source_file="a.txt", other_file="a.txt") for d in shipped.divergences)
     assert [d.source_file for d in two_copies.documents] == ["a.txt", "b/c.txt"]
 
 
 def test_the_report_counts_what_it_holds(shipped):
     counts = dict(shipped.counts)
     assert counts.pop("workers") >= 1
-    assert counts == {"records": 10, "quarantined_lines": 2}  # the header and a blank line
+    assert counts == {"records": 10, "quarantined_lines": 2,  # the header and a blank line
+                      "occurrences": 10, "resources": 10, "text_pairs_compared": 0}
     counted = [d for d in shipped.divergences if d.kind != "whitespace"]  # n_divergences omits them
     assert len(counted) == sum(r.n_divergences for r in shipped.records)
     assert {f.resource_id for f in shipped.figures} <= {r.resource_id for r in shipped.records}

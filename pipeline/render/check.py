@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.text import Text
 
 from pipeline.baseline import Comparison, Finding
-from pipeline.records import Divergence
+from pipeline.records import Divergence, Scope
 
 ANNOTATION_TITLE = "Divergent duplicate"
 FAILURE_TITLE = "Unreadable input"
@@ -56,8 +56,7 @@ def check_text(comparison: Comparison, failures: Sequence[Failure], baseline: Pa
         text.append("\nNEW", style="bold red")
         text.append(f" {finding.file}:{finding.line}  ")
         text.append(finding.title, style="bold")
-        text.append(f"\n    {d.kind}: body line {d.body_line} «{d.body_side}» / Résumé line "
-                    f"{d.resume_line} «{d.resume_side}»\n    context: {d.context}   fingerprint: "
+        text.append(f"\n    {d.kind}: {_sides(d)}\n    context: {d.context}   fingerprint: "
                     f"{d.fingerprint}")
     return text
 
@@ -89,8 +88,22 @@ def _row(d: Divergence) -> dict:
         "resource_id": d.resource_id, "kind": d.kind, "body_side": d.body_side,
         "resume_side": d.resume_side, "context": d.context, "body_line": d.body_line,
         "resume_line": d.resume_line, "preferred": d.preferred, "reason": d.reason,
-        "fingerprint": d.fingerprint,
+        "fingerprint": d.fingerprint, "scope": d.scope, "source_file": d.source_file,
+        "other_file": d.other_file,
     }
+
+
+def _sides(d: Divergence, *, between: bool = False) -> str:
+    """Both sides with their lines: body and Résumé, or the canonical occurrence and another."""
+    if d.scope == Scope.occurrence:
+        one = f"the canonical occurrence ({d.source_file}:{d.body_line}) «{d.body_side}»"
+        other = f"the occurrence ({d.other_file}:{d.resume_line}) «{d.resume_side}»"
+    elif between:
+        one = f"the body (line {d.body_line}) «{d.body_side}»"
+        other = f"the Résumé (line {d.resume_line}) «{d.resume_side}»"
+    else:
+        return f"body line {d.body_line} «{d.body_side}» / Résumé line {d.resume_line} «{d.resume_side}»"
+    return f"{one} and {other}" if between else f"{one} / {other}"
 
 
 def check_github(comparison: Comparison, failures: Sequence[Failure], baseline: Path) -> str:
@@ -108,8 +121,7 @@ def check_github(comparison: Comparison, failures: Sequence[Failure], baseline: 
 
 def _divergence_annotation(finding: Finding, baseline: Path) -> str:
     d = finding.divergence
-    message = (f"{finding.title}: {d.kind} between the body (line {d.body_line}) «{d.body_side}» and the "
-               f"Résumé (line {d.resume_line}) «{d.resume_side}», not in {baseline}")
+    message = f"{finding.title}: {d.kind} between {_sides(d, between=True)}, not in {baseline}"
     return annotation(message, file=finding.file, line=finding.line, title=ANNOTATION_TITLE)
 
 

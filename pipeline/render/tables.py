@@ -29,7 +29,14 @@ def run_summary(
     hunks = sum(1 for d in report.divergences if d.kind != DivergenceKind.whitespace)
     failed = Text(f"{len(report.failures)} failed", style="bold red" if report.failures else "")
     text = Text()
-    _row(text, "inputs", Text(f"{len(report.documents)} file(s) read, ") + failed)
+    _row(text, "inputs", Text(f"{len(report.documents)} file(s) read, ") + failed
+         + Text(f", {len(report.skipped)} skipped" if report.skipped else ""))
+    for skipped in report.skipped if report.skipped else ():
+        text.append(f"  - skipped {skipped.path}: {skipped.reason}\n")
+    if report.occurrences:
+        differ = sum(o.differs_from_canonical for o in report.occurrences)
+        _row(text, "catalogue", Text(f"{len(report.records)} resource(s) from {len(report.occurrences)} "
+                                     f"record(s), {differ} differing from their canonical occurrence"))
     _row(text, "records", Text(f"{len(report.records)}  (" + ", ".join(
         f"{status} {n}" for status, n in sorted(statuses.items())) + ")"))
     _row(text, "divergent", Text(f"{statuses.get(DuplicateStatus.divergent, 0)} pair(s), {hunks} hunk(s)"))
