@@ -31,13 +31,30 @@ REPEATS_VARIABLE = "RTES_BENCH_REPEATS"
 MAX_FLOOR_RATIO = 6.0
 
 
+def _title_lines() -> set[int]:
+    """Raw line numbers of the shipped export's titles."""
+    from pipeline.clean import clean_document
+    from pipeline.read import decode_export
+    from pipeline.split import split_records
+
+    document = clean_document(decode_export(SHIPPED.read_bytes(), SHIPPED.name))
+    return {record.title.line for record in split_records(document).records}
+
+
 def synthetic(copies: int) -> str:
+    """The shipped records `copies` times over, each copy a distinct resource: its titles
+    numbered (identical records in one export would be one resource, analysed once), its
+    text varied ("conférence en ligne n°k") and its Résumé edited (Mobiccop/Mobicop)."""
     lines = SHIPPED.read_text(encoding="utf-8").split("\n")
-    header, rest = lines[0], "\n".join(lines[1:])
+    titles = _title_lines()
+    header = lines[0]
     parts = [header]
     for k in range(copies):
-        copy = rest.replace("conférence en ligne", f"conférence en ligne n°{k}") if k else rest
-        copy = copy.replace("SCIC et collectivités territoriales\n", f"SCIC et collectivités {k}\n")
+        numbered = [f"{line} ({k})" if k and number in titles else line
+                    for number, line in enumerate(lines[1:], 2)]
+        copy = "\n".join(numbered)
+        copy = copy.replace("conférence en ligne", f"conférence en ligne n°{k}") if k else copy
+        copy = copy.replace("SCIC et collectivités territoriales", f"SCIC et collectivités {k}")
         copy = copy.replace("Mobiccop", "Mobicop" if k % 2 else "Mobiccop")
         parts.append(copy)
     return "\n".join(parts)
