@@ -6,9 +6,8 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
-from operator import attrgetter
 from pathlib import Path
 
 from pipeline.catalogue import catalogue
@@ -104,7 +103,7 @@ def run_pipeline(path: Path | Sequence[Path], *, workers: int | None = None,
             pairs = [_Pair(ids[i], raw_records[c], raw, indexes[i])
                      for i, (raw, c) in enumerate(zip(raw_records, catalogued.canonical, strict=True))
                      if catalogued.content_hashes[i] != catalogued.content_hashes[c]]
-            occurrence_rows = executor.map(partial(_compare_occurrence, corpus=corpus), pairs)
+            occurrence_divergences = executor.map(partial(_compare_occurrence, corpus=corpus), pairs)
         # 8. speakers over the canonical texts, people linked across records
         with clock.stage("speakers"):
             records = tuple(f.record(job) for f, job in zip(found, jobs, strict=True))
@@ -114,7 +113,7 @@ def run_pipeline(path: Path | Sequence[Path], *, workers: int | None = None,
         records=records,
         quarantine=tuple(quarantine),
         divergences=(*(d for f in found for d in f.divergences),
-                     *(Divergence(*row) for rows in occurrence_rows for row in rows)),
+                     *(d for found_in_pair in occurrence_divergences for d in found_in_pair)),
         speakers=people.speakers,
         people=people.people,
         figures=tuple(figure for f in found for figure in f.figures),
@@ -207,22 +206,13 @@ class _Found:
     """What stages 4-6 found in one record. It comes back from a worker process, where
     pickling it costs as much as finding it (measured: 0.58 s of a 1.5 s stage on 20 MB),
     so it leaves out what the caller holds already: the raw record, and each paragraph
-    of the canonical text that is one of the body's (most are), named by its index; and
-    divergences and figures travel as tuples of their fields (pickled 5x faster)."""
+    of the canonical text that is one of the body's (most are), named by its index."""
 
     metadata: Metadata
     compared: DivergenceResult  # without its divergences and text
     text: tuple[Paragraph | int, ...]
-    divergence_rows: tuple[tuple, ...]
-    figure_rows: tuple[tuple, ...]
-
-    @property
-    def divergences(self) -> list[Divergence]:
-        return [Divergence(*row) for row in self.divergence_rows]
-
-    @property
-    def figures(self) -> list[Figure]:
-        return [Figure(*row) for row in self.figure_rows]
+    divergences: tuple[Divergence, ...]
+    figures: tuple[Figure, ...]
 
     def record(self, job: _Job) -> Record:
         source = job.raw.body or job.raw.resume
@@ -238,10 +228,9 @@ def _analyse_record(job: _Job, corpus: WordCounts) -> _Found:
     index = {id(p): i for i, p in enumerate(job.raw.body or job.raw.resume)}
     text = tuple(index.get(id(p), p) for p in compared.text.paragraphs)
     where = job.raw.source_file
-    divergences = (replace(d, source_file=where, other_file=where) for d in compared.divergences)
-    return _Found(metadata, replace(compared, text=Text(), divergences=()), text,
-                  tuple(map(_DIVERGENCE_FIELDS, divergences)),
-                  tuple(map(_FIGURE_FIELDS, record_figures(record))))
+    divergences = tuple(d._replace(source_file=where, other_file=where) for d in compared.divergences)
+    return _Found(metadata, replace(compared, text=Text(), divergences=()), text, divergences,
+                  tuple(record_figures(record)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,26 +243,22 @@ class _Pair:
     other_index: int
 
 
-def _compare_occurrence(pair: _Pair, corpus: WordCounts) -> tuple[tuple, ...]:
+def _compare_occurrence(pair: _Pair, corpus: WordCounts) -> tuple[Divergence, ...]:
     """The differences between an occurrence and the canonical record, every part of the
     record in order (body, tags, metadata, Résumé; not the title, which matched them), as
     divergences of scope occurrence: the canonical record on the body side, the other
     occurrence on the Résumé side. Fingerprints hash the resource id and scope, never files."""
     compared = diverge_record(f"{pair.resource_id}\x1f{Scope.occurrence}", _whole(pair.canonical),
                               _whole(pair.other), corpus)
-    return tuple(_DIVERGENCE_FIELDS(replace(
-        d, resource_id=pair.resource_id, scope=Scope.occurrence, source_file=pair.canonical.source_file,
-        other_file=pair.other.source_file, other_record_index=pair.other_index))
+    return tuple(d._replace(
+        resource_id=pair.resource_id, scope=Scope.occurrence, source_file=pair.canonical.source_file,
+        other_file=pair.other.source_file, other_record_index=pair.other_index)
         for d in compared.divergences)
 
 
 def _whole(record: RawRecord) -> tuple[Paragraph, ...]:
     return (*record.body, *record.tags, *record.metadata, *record.resume)
 
-
-# A record's field values in declaration order: what its dataclass takes back positionally.
-_DIVERGENCE_FIELDS = attrgetter(*(f.name for f in fields(Divergence)))
-_FIGURE_FIELDS = attrgetter(*(f.name for f in fields(Figure)))
 
 
 def _warnings(documents, records, failures) -> tuple[str, ...]:

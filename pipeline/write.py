@@ -65,12 +65,13 @@ def table_batches(name: str, items: Sequence) -> Iterator[dict[str, list]]:
 
 
 def _field_columns(items: Sequence) -> dict[str, list]:
-    """One column per dataclass field. Not `dataclasses.asdict`: its recursive deep copy
-    cost more than writing the Parquet files, and these records hold only scalars and
-    tuples of scalars, which pyarrow reads as they are."""
+    """One column per field of the records (dataclasses or NamedTuples). Not
+    `dataclasses.asdict`: its recursive deep copy cost more than writing the Parquet files,
+    and these records hold only scalars and tuples of scalars, which pyarrow reads as they are."""
     if not items:
         return {}
-    names = [f.name for f in fields(items[0])]
+    first = items[0]
+    names = list(first._fields) if isinstance(first, tuple) else [f.name for f in fields(first)]
     getter = attrgetter(*names)  # returns a tuple of the fields (a bare value for one)
     rows = [getter(item) for item in items] if len(names) > 1 else [(getter(i),) for i in items]
     return {name: list(column) for name, column in zip(names, zip(*rows, strict=True), strict=True)}

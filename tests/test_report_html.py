@@ -69,7 +69,7 @@ def test_text_from_the_export_is_escaped(shipped: RunReport) -> None:
     hostile = "<script>alert('x')</script> & \"co\""
     title = first.raw.title._replace(text=hostile)
     records = (replace(first, raw=replace(first.raw, title=title)), *rest)
-    divergences = (replace(shipped.divergences[0], body_side="<b>bold</b>"), *shipped.divergences[1:])
+    divergences = (shipped.divergences[0]._replace(body_side="<b>bold</b>"), *shipped.divergences[1:])
     html = build_report(replace(shipped, records=tuple(records), divergences=divergences), RAW)
     assert "<script>alert" not in html
     assert escape(hostile) in html
