@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
-from pipeline.records import SourceDocument, SourceLine
+from pipeline.records import SourceDocument, SourceLine, source_lines
 
 # Every whitespace character but U+0020 and line breaks: the no-break (U+00A0) and narrow
 # no-break (U+202F) spaces of French typography, the other Unicode spaces, tab, form feed,
@@ -141,9 +141,10 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
 def clean_document(document: SourceDocument) -> SourceDocument:
     """Clean every line of a document; stray artefacts become warnings naming their line."""
     joined, pieces = _clean_joined([line.raw for line in document.lines])
+    raws = [line.raw for line in document.lines]
     # Most lines need no fix: they share the raw string rather than hold a second copy.
-    lines = tuple(SourceLine(number, raw, raw if text == raw else text)
-                  for (number, raw, _), text in zip(document.lines, map(str.strip, pieces), strict=True))
+    texts = [raw if text == raw else text for raw, text in zip(raws, map(str.strip, pieces), strict=True)]
+    lines = source_lines(zip([line.number for line in document.lines], raws, texts, strict=True))
     notes = [f"{document.source_file}:{a.line}: stray artefact {a.text!r} left as written"
              for a in find_artefacts(lines, joined, pieces)]
     return replace(document, lines=lines, warnings=document.warnings + tuple(notes))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pipeline.baseline import parse_baseline
 from pipeline.errors import InputError
-from pipeline.records import SourceDocument, SourceLine
+from pipeline.records import SourceDocument, SourceLine, source_lines
 
 EXPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
@@ -248,7 +248,7 @@ def _decode(data: bytes, source_file: str) -> tuple[str, str, list[str]]:
 
 def _text_lines(text: str) -> list[SourceLine]:
     raws = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")  # split() is 5x faster
-    return [SourceLine(number, raw) for number, raw in enumerate(raws, 1)]
+    return list(source_lines(zip(range(1, len(raws) + 1), raws, [""] * len(raws), strict=True)))
 
 
 def _repair_mojibake(lines: list[SourceLine]) -> tuple[list[SourceLine], int]:

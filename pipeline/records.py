@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from functools import partial
 from typing import NamedTuple
 
 # --- enumerations: the closed sets the tables hold (a StrEnum writes as its plain string) ---
@@ -114,6 +116,19 @@ class SourceLine(NamedTuple):  # a tuple: a 20 MB export has 135,000 lines, buil
     @property
     def is_blank(self) -> bool:
         return not self.text
+
+
+def source_lines(rows: Iterable[tuple[int, str, str]]) -> tuple[SourceLine, ...]:
+    """SourceLines from (number, raw, text) triples, built by `tuple.__new__` in C: twice as
+    fast as calling the class for each of an export's 135,000 lines.
+
+    >>> source_lines([(1, " a", "a")])[0].text
+    'a'
+    """
+    return tuple(map(_NEW_SOURCE_LINE, rows))
+
+
+_NEW_SOURCE_LINE = partial(tuple.__new__, SourceLine)
 
 
 @dataclass(frozen=True, slots=True)
