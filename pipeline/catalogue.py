@@ -48,6 +48,12 @@ MIN_TEXT_CHARS = 200
 SHINGLE_WORDS = 3
 SKETCH_SIZE = 16
 MIN_SHARED = 2
+# Records under one title are one resource unless their texts are plainly unrelated (a
+# generic title such as "Compte rendu", or a title the split got wrong): related texts (a
+# copy edited, or cut short on a partial page) keep at least this share of the shorter
+# one's 3-word shingles in the longer, while unrelated French prose shares almost none
+# (function words alone rarely make a 3-word run). Texts under MIN_TEXT_CHARS prove nothing.
+SAME_TITLE_MIN_CONTAINMENT = 0.5
 # A sketch value found in more texts than this is boilerplate ("inscription gratuite sur"),
 # not evidence: it is dropped from the index, which also bounds the pairs it would make.
 MAX_POSTING = 50
@@ -126,7 +132,7 @@ def catalogue(records: Sequence[RawRecord]) -> Catalogue:
         for index in members:
             per_file[records[index].source_file].add(hashes[index])
         if all(len(contents) == 1 for contents in per_file.values()):
-            groups.union_all(members)
+            _join_related(members, hashes, groups, matcher)
             continue
         first_of: dict[str, int] = {}
         for index in members:
@@ -188,6 +194,21 @@ def _ids(records: Sequence[RawRecord], hashes: list[str], canonical_of: dict[int
     return ids
 
 
+def _join_related(members: list[int], hashes: list[str], groups: _UnionFind, matcher: _Matcher) -> None:
+    """Join the records of one title whose texts are not plainly unrelated (see
+    SAME_TITLE_MIN_CONTAINMENT); equal contents are always one resource."""
+    by_content: dict[str, list[int]] = defaultdict(list)
+    for index in members:
+        by_content[hashes[index]].append(index)
+    for same in by_content.values():
+        groups.union_all(same)
+    contents = sorted(by_content)  # an order of content: the outcome never depends on the input's
+    for a, b in combinations(contents, 2):
+        i, j = by_content[a][0], by_content[b][0]
+        if groups.find(i) != groups.find(j) and matcher.related(i, j):
+            groups.union(i, j)
+
+
 def _join_near_duplicates(records, hashes, groups: _UnionFind, matcher: _Matcher) -> None:
     """Join resources (so far: title groups) whose canonical texts are near-duplicates and
     which no file lists both of. Candidates come from an inverted index of sketch values;
@@ -222,9 +243,13 @@ def _join_near_duplicates(records, hashes, groups: _UnionFind, matcher: _Matcher
 def _sketch(text: str) -> list[int]:
     """The SKETCH_SIZE smallest crc32 values of the text's 3-word shingles (deterministic,
     unlike Python's salted `hash`)."""
+    return heapq.nsmallest(SKETCH_SIZE, {zlib.crc32(s.encode("utf-8")) for s in _shingles(text)})
+
+
+def _shingles(text: str) -> set[str]:
+    """The text's runs of SHINGLE_WORDS consecutive words."""
     words = text.split()
-    shingles = {" ".join(words[k:k + SHINGLE_WORDS]) for k in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    return heapq.nsmallest(SKETCH_SIZE, {zlib.crc32(s.encode("utf-8")) for s in shingles})
+    return {" ".join(words[k:k + SHINGLE_WORDS]) for k in range(max(1, len(words) - SHINGLE_WORDS + 1))}
 
 
 class _Matcher:
@@ -240,6 +265,15 @@ class _Matcher:
             record = self._records[index]
             self._texts[index] = title_key(" ".join(p.text for p in record.body or record.resume))
         return self._texts[index]
+
+    def related(self, i: int, j: int) -> bool:
+        """Not plainly unrelated: a text too short to tell, or the shorter's shingles mostly
+        found in the longer."""
+        a, b = sorted((self.text(i), self.text(j)), key=len)
+        if len(a) < MIN_TEXT_CHARS:
+            return True
+        shorter, longer = _shingles(a), _shingles(b)
+        return len(shorter & longer) >= SAME_TITLE_MIN_CONTAINMENT * len(shorter)
 
     def near_duplicates(self, i: int, j: int) -> bool:
         a, b = self.text(i), self.text(j)

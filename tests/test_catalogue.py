@@ -235,6 +235,24 @@ def test_near_duplicate_texts_join_across_files_only():
     assert unrelated.resource_ids[0] != unrelated.resource_ids[1]
 
 
+def test_one_title_over_unrelated_texts_in_two_files_is_two_resources():
+    """A generic title ("Compte rendu"), or a title the split got wrong, is no proof: texts that
+    share no run of words are different resources, each with an id from its content."""
+    first, second = record("Compte rendu", LONG * 3), record("Compte rendu", OTHER * 3, "b.txt")
+    found = catalogue([first, second])
+    assert found.resource_ids[0] != found.resource_ids[1]
+    assert found.resource_ids == catalogue([second, first]).resource_ids[::-1]
+    assert found.resource_ids[0] == f"{base_id('Compte rendu')}-{content_hash(first)[:8]}"
+
+
+def test_one_title_over_a_copy_cut_short_on_another_page_is_one_resource():
+    """A partial page shows the start of a record only: still the same resource."""
+    whole = LONG * 3 + OTHER
+    cut = whole[: len(whole) // 3]
+    found = catalogue([record("Les Tisserands", whole), record("Les Tisserands", cut, "b.txt")])
+    assert found.resource_ids[0] == found.resource_ids[1] == base_id("Les Tisserands")
+
+
 def test_short_texts_alone_never_join_two_titles():
     found = catalogue([record("Avis un", "Inscription gratuite."),
                        record("Avis deux", "Inscription gratuite.", "b.txt")])
