@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from pipeline.baseline import compare, findings
-from pipeline.render import check_json, describe_figures, format_people
+from pipeline.render import check_json, describe_figures, format_people, render_diff
 from pipeline.render.check import Failure, escape_data, escape_property
 from pipeline.run import run_pipeline
 
@@ -44,3 +44,15 @@ def test_check_json_holds_failures_and_the_comparison() -> None:
     assert document["status"] == "incomplete"
     assert (document["checked"], document["known"], len(document["new"])) == (14, 0, 14)
     assert document["failures"] == [{"file": "raw/bad.txt", "error": "raw/bad.txt: empty"}]
+
+
+def test_the_diff_shows_an_occurrence_edit_between_the_two_pages(tmp_path) -> None:
+    """Two pages list the same record, one with a word added: the diff names both files."""
+    text = SHIPPED.read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    edited = text.replace("Un travail a d’abord été réalisé", "Un long travail a d’abord été réalisé", 1)
+    assert edited != text
+    (tmp_path / "b.txt").write_text(edited, encoding="utf-8")
+    shown = plain(render_diff(run_pipeline(tmp_path), tmp_path))
+    occurrence = [line for line in shown.splitlines() if "a.txt:" in line and "b.txt:" in line]
+    assert len(occurrence) == 1 and "[-long-]" in occurrence[0], shown

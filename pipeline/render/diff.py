@@ -9,7 +9,7 @@ from rich.text import Text
 
 from pipeline.baseline import shown_file
 from pipeline.errors import PipelineError
-from pipeline.records import CONTEXT_MARK, Divergence, DuplicateStatus, Record, Side
+from pipeline.records import CONTEXT_MARK, Divergence, DuplicateStatus, Record, Scope, Side
 from pipeline.run import RunReport
 
 # Old text red and struck through, new text bold green; without colour `[-old-]{+new+}`.
@@ -27,7 +27,8 @@ def render_diff(report: RunReport, root: Path, resource: str | None = None, *, c
         hunks.setdefault(d.resource_id, []).append(d)
     sections = []
     for record in _select(report.records, resource):
-        if resource is None and record.duplicate_status != DuplicateStatus.divergent:
+        if resource is None and record.duplicate_status != DuplicateStatus.divergent \
+                and not hunks.get(record.resource_id):
             continue
         section = Text()
         section.append(f"== {record.title}", style="bold")
@@ -53,14 +54,19 @@ def _select(records: Sequence[Record], resource: str | None) -> list[Record]:
 
 
 def _hunk(d: Divergence, color: bool) -> Text:
-    where = f"body {_or_dash(d.body_line)} | Résumé {_or_dash(d.resume_line)}"
+    if d.scope == Scope.occurrence:  # the canonical occurrence against another page's
+        where = f"{d.source_file}:{_or_dash(d.body_line)} | {d.other_file}:{_or_dash(d.resume_line)}"
+        sides = {Side.body: "canonical", Side.resume: f"{d.other_file}"}
+    else:
+        where = f"body {_or_dash(d.body_line)} | Résumé {_or_dash(d.resume_line)}"
+        sides = {Side.body: "body", Side.resume: "Résumé"}
     line = Text(f"   {where:<24} {d.kind:<12} ")
     change = _change(_visible(d.body_side), _visible(d.resume_side), color)
     before, mark, after = d.context.partition(CONTEXT_MARK)
     line.append_text(Text(before) + change + Text(after) if mark else change)
     notes = [d.detail] if d.detail else []
     if d.preferred:
-        notes.append(f"→ {'body' if d.preferred == Side.body else 'Résumé'} ({d.reason})")
+        notes.append(f"→ {sides[d.preferred]} ({d.reason})")
     elif d.reason:
         notes.append(f"→ no preference ({d.reason})")
     for note in notes:
