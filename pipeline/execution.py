@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -92,7 +93,7 @@ class Executor:
         Starting them waits for the fork server to import the pipeline (~0.4 s), so a thread
         does it while this one goes on reading and splitting."""
         if self._starting is None and self._processes_for(expected_items) > 1 \
-                and "forkserver" in multiprocessing.get_all_start_methods():
+                and "forkserver" in multiprocessing.get_all_start_methods() and _main_importable():
             self._starting = threading.Thread(target=self._start_pool, name="rtes-start-workers")
             self._starting.start()
 
@@ -243,6 +244,14 @@ class _Monotonic:
         if self.done and count > self.last:
             self.last = count
             self.done(count)
+
+
+def _main_importable() -> bool:
+    """Workers import the calling script; a script read from stdin has no file to import
+    (they would die at start), so such a caller runs everything itself."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    return getattr(main, "__spec__", None) is not None or path is None or os.path.isfile(path)
 
 
 def _ready() -> None:

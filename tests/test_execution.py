@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 import threading
 import time
 import warnings
@@ -130,3 +132,17 @@ def test_parallel_run_writes_the_same_bytes_as_a_serial_run(tmp_path, monkeypatc
     write_tables(parallel, tmp_path / "parallel")
     for table in sorted((tmp_path / "serial").glob("*.parquet")):
         assert table.read_bytes() == (tmp_path / "parallel" / table.name).read_bytes(), table.name
+
+
+def test_a_script_read_from_stdin_runs_in_one_process(tmp_path):
+    """Workers import the calling script: one read from stdin has no file, so it runs alone
+    instead of starting workers that die."""
+    lines = SHIPPED.read_text(encoding="utf-8").split("\n")
+    export = tmp_path / "export.txt"
+    export.write_text("\n".join([lines[0]] + lines[1:] * 30), encoding="utf-8")  # 300 records: worth workers
+    script = (f"from pathlib import Path\nfrom pipeline.run import run_pipeline\n"
+              f"print(len(run_pipeline(Path({str(export)!r}), workers=2).records))\n")
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True,
+                          cwd=Path(__file__).parents[1], check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["10"]  # 30 copies of each of the 10 records: 10 resources
