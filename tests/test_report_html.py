@@ -172,3 +172,13 @@ def test_check_writes_the_report_next_to_its_json(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["status"] == "pass"  # still exactly one JSON document
     assert "no new divergence" in (tmp_path / "artifact" / REPORT_FILE).read_text(encoding="utf-8")
+
+
+def test_an_edit_between_two_pages_is_shown_with_both_files(tmp_path) -> None:
+    text = (RAW / "rtes_export_2020-2021.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    edited = text.replace("Un travail a d’abord été réalisé", "Un long travail a d’abord été réalisé", 1)
+    (tmp_path / "b.txt").write_text(edited, encoding="utf-8")
+    html = build_report(run_pipeline(tmp_path), tmp_path)
+    row = next(r for r in html.split("<tr") if "between pages" in r)
+    assert "a.txt:" in row and "b.txt:" in row and "<del>long</del>" in row

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from pipeline.records import CONTEXT_MARK, Divergence, DuplicateStatus, Record, Side
+from pipeline.records import CONTEXT_MARK, Divergence, DuplicateStatus, Record, Scope, Side
 
 # Up to this many resources, the divergent ones are open when the page loads.
 OPEN_UP_TO = 50
@@ -107,6 +107,11 @@ def divergence_table(found: Sequence[Divergence], statuses: Mapping[str, str]) -
 
 def _divergence_row(d: Divergence, status: str | None) -> str:
     lines = f"{_line(d.body_line)} / {_line(d.resume_line)}"
+    kind = escape(d.kind)
+    if d.scope == Scope.occurrence:  # another page's copy against the canonical one
+        lines = (f"{escape(d.source_file)}:{_line(d.body_line)} / "
+                 f"{escape(d.other_file)}:{_line(d.resume_line)}")
+        kind += '<span class="detail">between pages: canonical / other</span>'
     body = marked(d.context, d.body_side, "del")
     resume = marked(d.context, d.resume_side, "ins")
     preferred = (f'<span class="pref">{SIDE_NAMES[d.preferred]}</span>' if d.preferred
@@ -117,7 +122,7 @@ def _divergence_row(d: Divergence, status: str | None) -> str:
     check = status or "unchecked"
     label = {"new": "new", "known": "known", "unchecked": "not checked"}[check]
     return (f'<tr id="d-{escape(d.fingerprint)}-{d.hunk_index}"><td class="lines">{lines}</td>'
-            f"<td>{escape(d.kind)}</td>"
+            f"<td>{kind}</td>"
             f'<td class="side">{body}</td><td class="side">{resume}</td><td>{preferred}</td>'
             f'<td class="reason">{reason}</td><td><span class="badge {check}">{label}</span></td></tr>')
 
