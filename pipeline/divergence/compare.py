@@ -236,9 +236,12 @@ def _divergences(
 def _merged_text(
     blocks: list[Block], hunks: list[Hunk], body: Sequence[Paragraph], resume: Sequence[Paragraph]
 ) -> Text:
+    """The shared words plus each hunk resolved to its preferred side; without one, an
+    insertion keeps its words (a deletion keeps them too: they are the body's) and any other
+    change keeps the body's side. Nothing both copies hold can be dropped."""
     chosen: dict[int, list[Region]] = {}
     for hunk in hunks:
-        if hunk.preferred == Side.resume and hunk.kind != Kind.move:
+        if _takes_resume(hunk):
             chosen.setdefault(hunk.block, []).append(hunk.region)
     paragraphs: list[Paragraph] = []
     for index, block in enumerate(blocks):
@@ -247,6 +250,14 @@ def _merged_text(
         else:
             paragraphs.extend(body[block.body_start : block.body_end])
     return Text(tuple(paragraphs))
+
+
+def _takes_resume(hunk: Hunk) -> bool:
+    if hunk.kind == Kind.move:
+        return False  # the body's place; the words are in both
+    if hunk.preferred is None:
+        return hunk.kind == Kind.insertion
+    return hunk.preferred == Side.resume
 
 
 def _rebuilt(
