@@ -32,6 +32,13 @@ GROUPS = tuple((di, dj) for di in range(1, MAX_GROUP + 1) for dj in range(1, MAX
 # goes to the smaller groups (paragraphs are joined without a space, so a group gains nothing
 # by itself).
 GROUP_PENALTY = 0.5
+# A paragraph whose 3-word sequences are at least this share of another's is a version of it,
+# whatever their lengths: a paragraph with a long passage appended (the ratio falls under
+# PAIR_MIN_RATIO when the passage outweighs the paragraph) is still that paragraph.
+PAIR_MIN_CONTAINMENT = 0.8
+# ...when the shorter one has this many 3-word sequences: "la ville" is in many paragraphs.
+CONTAINMENT_MIN_SHINGLES = 8
+SHINGLE_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +177,27 @@ def _paired_score(
 ) -> float:
     b_text = "".join(p.text for p in body[b0:b1])
     r_text = "".join(p.text for p in resume[r0:r1])
-    return _similarity(b_text, r_text) / 100 * (len(b_text) + len(r_text))  # 2 × common characters
+    ratio = _similarity(b_text, r_text)
+    if ratio:
+        return ratio / 100 * (len(b_text) + len(r_text))  # 2 × common characters
+    if b1 - b0 == 1 and r1 - r0 == 1:
+        return _contained_score(b_text, r_text)
+    return 0.0
+
+
+def _contained_score(a: str, b: str) -> float:
+    """2 × the shorter's characters when its 3-word sequences are mostly in the longer, else 0."""
+    short, long = sorted((a, b), key=len)
+    shingles = _shingles(short)
+    if len(shingles) < CONTAINMENT_MIN_SHINGLES:
+        return 0.0
+    shared = len(shingles & _shingles(long)) / len(shingles)
+    return 2 * len(short) * shared if shared >= PAIR_MIN_CONTAINMENT else 0.0
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = text.split()
+    return {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def _segments(

@@ -236,9 +236,12 @@ def _divergences(
 def _merged_text(
     blocks: list[Block], hunks: list[Hunk], body: Sequence[Paragraph], resume: Sequence[Paragraph]
 ) -> Text:
+    """The shared words plus each hunk resolved to its preferred side; without one, an
+    insertion keeps its words (a deletion keeps them too: they are the body's) and any other
+    change keeps the body's side. Nothing both copies hold can be dropped."""
     chosen: dict[int, list[Region]] = {}
     for hunk in hunks:
-        if hunk.preferred == Side.resume and hunk.kind != Kind.move:
+        if _takes_resume(hunk):
             chosen.setdefault(hunk.block, []).append(hunk.region)
     paragraphs: list[Paragraph] = []
     for index, block in enumerate(blocks):
@@ -249,31 +252,45 @@ def _merged_text(
     return Text(tuple(paragraphs))
 
 
+def _takes_resume(hunk: Hunk) -> bool:
+    if hunk.kind == Kind.move:
+        return False  # the body's place; the words are in both
+    if hunk.preferred is None:
+        return hunk.kind == Kind.insertion
+    return hunk.preferred == Side.resume
+
+
 def _rebuilt(
     block: Block, regions: list[Region], body: Sequence[Paragraph], resume: Sequence[Paragraph]
 ) -> list[Paragraph]:
     """The block's body tokens with the chosen regions taken from the Résumé."""
     picked: list[tuple[Side, Token]] = []
     position = 0
+    body_stream, resume_stream = list(block.body_stream), block.resume_stream
     for region in sorted(regions, key=lambda g: (g.b0, g.b1)):
-        picked.extend((Side.body, t) for t in block.body_stream[position : region.b0])
+        picked.extend((Side.body, t) for t in body_stream[position : region.b0])
         # Two widened regions may share an equal token at their edges: take it once.
         overlap = max(0, position - region.b0)
-        picked.extend((Side.resume, t) for t in block.resume_stream[region.r0 + overlap : region.r1])
+        picked.extend((Side.resume, t) for t in resume_stream[region.r0 + overlap : region.r1])
         position = max(position, region.b1)
-    picked.extend((Side.body, t) for t in block.body_stream[position:])
+        if position < len(body_stream) and region.r1 < len(resume_stream):
+            # The body's next token follows Résumé words: the space between is the Résumé's.
+            body_stream[position] = body_stream[position]._replace(sep=resume_stream[region.r1].sep)
+    picked.extend((Side.body, t) for t in body_stream[position:])
     sides = {Side.body: body, Side.resume: resume}
     paragraphs: list[Paragraph] = []
     current: list[tuple[str, Token]] = []
+    one_pair = block.body_end - block.body_start == 1 and block.resume_end - block.resume_start == 1
     for side, token in [*picked, (Side.body, Token(END, 0, 0, ""))]:
-        starts_other = bool(current) and token.start == 0 and (side, token.para) != (
+        # Several paragraphs: a token opening another paragraph of its side starts a new one.
+        starts_other = not one_pair and bool(current) and token.start == 0 and (side, token.para) != (
             current[-1][0], current[-1][1].para)
         if (token.is_marker or starts_other) and current:
             paragraphs.append(_paragraph_of(current, sides))
             current = []
         if not token.is_marker:
             current.append((side, token))
-    if block.head or block.tail:  # one paragraph, diffed only around its changes
+    if one_pair:  # one paragraph (maybe diffed only around its changes): the body's line
         window = paragraphs[0].text if paragraphs else ""
         source = body[block.body_start]
         text = " ".join(part for part in (block.head, window, block.tail) if part)

@@ -66,16 +66,64 @@ class Hunk:
 
 def _change_regions(body: Sequence[Token], resume: Sequence[Token]) -> list[Region]:
     regions: list[Region] = []
-    for op in Indel.opcodes([t.text for t in body], [t.text for t in resume]):
-        if op.tag == "equal":
-            continue
+    for b0, b1, r0, r1 in _token_changes(body, resume):
         last = regions[-1] if regions else None
-        adjacent = last and last.b1 == op.src_start and last.r1 == op.dest_start
-        if last and (adjacent or _is_weak_anchor(body, last.b1, op.src_start, last.r1, op.dest_start)):
-            regions[-1] = Region(last.b0, op.src_end, last.r0, op.dest_end)
+        adjacent = last and last.b1 == b0 and last.r1 == r0
+        if last and (adjacent or _is_weak_anchor(body, last.b1, b0, last.r1, r0)):
+            regions[-1] = Region(last.b0, b1, last.r0, r1)
         else:
-            regions.append(Region(op.src_start, op.src_end, op.dest_start, op.dest_end))
+            regions.append(Region(b0, b1, r0, r1))
     return regions
+
+
+def _token_changes(body: Sequence[Token], resume: Sequence[Token]) -> list[tuple[int, int, int, int]]:
+    """Token ranges that differ: sentences equal in both copies are anchors first (a sentence
+    moved is one passage deleted and one inserted, not its words matched across two others),
+    then the words of each run of unequal sentences are diffed."""
+    b_units, r_units = _sentences(body), _sentences(resume)
+    changes: list[tuple[int, int, int, int]] = []
+    run: list[int] | None = None  # [b0, b1, r0, r1] in sentences
+    for op in [*Indel.opcodes([k for k, _, _ in b_units], [k for k, _, _ in r_units]), None]:
+        if op is not None and op.tag != "equal":
+            if run is None:
+                run = [op.src_start, op.src_end, op.dest_start, op.dest_end]
+            else:
+                run[1], run[3] = op.src_end, op.dest_end
+            continue
+        if run is not None:
+            tb0, tb1 = _token_span(b_units, run[0], run[1], len(body))
+            tr0, tr1 = _token_span(r_units, run[2], run[3], len(resume))
+            b_texts, r_texts = [t.text for t in body[tb0:tb1]], [t.text for t in resume[tr0:tr1]]
+            changes.extend(
+                (tb0 + w.src_start, tb0 + w.src_end, tr0 + w.dest_start, tr0 + w.dest_end)
+                for w in Indel.opcodes(b_texts, r_texts) if w.tag != "equal"
+            )
+            run = None
+    return changes
+
+
+SENTENCE_ENDS = frozenset(".!?")
+
+
+def _sentences(stream: Sequence[Token]) -> list[tuple[tuple[str, ...], int, int]]:
+    """(texts, start, end) of each sentence of a stream: up to . ! ? or a paragraph marker."""
+    units, start = [], 0
+    for index, token in enumerate(stream):
+        if token.text in SENTENCE_ENDS or token.is_marker:
+            units.append((tuple(t.text for t in stream[start : index + 1]), start, index + 1))
+            start = index + 1
+    if start < len(stream):
+        units.append((tuple(t.text for t in stream[start:]), start, len(stream)))
+    return units
+
+
+Unit = tuple[tuple[str, ...], int, int]  # a sentence's token texts, its start and end
+
+
+def _token_span(units: list[Unit], u0: int, u1: int, size: int) -> tuple[int, int]:
+    start = units[u0][1] if u0 < len(units) else size
+    end = units[u1 - 1][2] if u1 > u0 else start
+    return start, end
 
 
 def _is_weak_anchor(body: Sequence[Token], b_from: int, b_to: int, r_from: int, r_to: int) -> bool:

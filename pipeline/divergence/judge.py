@@ -30,6 +30,10 @@ from pipeline.records import Side
 MOVE_MIN_WORDS = 4  # shorter passages ("la ville") recur by chance
 MOVE_MIN_CONTAINMENT = 0.8
 MOVE_MIN_COVERAGE = 0.5
+# Duplication ("les les", "une cette") is evidence about one word or mark: it decides a hunk
+# of at most this many tokens a side (the word and what a widened hunk shows around it), never
+# a passage that happens to hold a doubled word.
+DUPLICATION_MAX_TOKENS = 3
 TRUNCATION_REASON = "truncation: the Résumé stops mid-paragraph, the body goes on"
 
 
@@ -119,6 +123,8 @@ def _duplication_evidence(hunk: Hunk) -> tuple[Side | None, str | None]:
     def window(side: tuple[Token, ...], around: tuple[str, str]) -> list[str]:
         return [w for w in (around[0], *(t.text for t in side if not t.is_marker), around[1]) if w]
 
+    if max(_token_count(hunk.body_tokens), _token_count(hunk.resume_tokens)) > DUPLICATION_MAX_TOKENS:
+        return None, None
     in_body = find_duplication(window(hunk.body_tokens, hunk.body_window))
     in_resume = find_duplication(window(hunk.resume_tokens, hunk.resume_window))
     if in_body and not in_resume:
@@ -126,6 +132,10 @@ def _duplication_evidence(hunk: Hunk) -> tuple[Side | None, str | None]:
     if in_resume and not in_body:
         return Side.body, f"duplication: «{in_resume}» in the Résumé"
     return None, None
+
+
+def _token_count(tokens: Sequence[Token]) -> int:
+    return sum(not t.is_marker for t in tokens)
 
 
 def _spelling_evidence(hunk: Hunk, corpus: WordCounts) -> tuple[Side | None, str | None]:
