@@ -221,6 +221,7 @@ def main() -> None:
           f"{report['divergences']} divergences, {report['figures']} figures), built and written in "
           f"{report['seconds']:.2f} s (median of {times}; the run before it excluded)")
     folder_row(times)
+    long_paragraph_row(times)
 
 
 # --- a folder of overlapping exports (issue 13): the catalogue at scale ---------------------
@@ -278,6 +279,42 @@ def folder_row(times: int) -> None:
           f"{counts['occurrences'] / seconds:.0f} records/s; {counts['text_pairs_compared']} text pairs "
           f"compared (of {pairs:,} pairs of records); peak PSS {run['pss_kb'] / 1024:.0f} MB; catalogue "
           f"{run['stages'].get('catalogue', 0):.2f} s")
+
+
+
+# --- one long paragraph a side (issue 11): the word diff stays bounded ---------------------
+LONG_PARAGRAPH_BYTES = 100_000
+LONG_PARAGRAPH_EDITS = 30  # words replaced here and there in the Résumé's copy
+
+
+def long_paragraph_row(times: int) -> None:
+    """Body and Résumé of one paragraph of ~100 KB each, with scattered edits: the time to
+    diff them, in one process (median of `times`)."""
+    import random
+    import statistics
+
+    from pipeline.divergence import diverge_record, word_counts
+    from pipeline.records import Paragraph, RawRecord
+
+    generator = random.Random(11)
+    words = SHIPPED.read_text(encoding="utf-8").split()
+    body_words = []
+    while sum(len(w) + 1 for w in body_words) < LONG_PARAGRAPH_BYTES:
+        body_words.extend(words[:2000])
+    resume_words = list(body_words)
+    for k in generator.sample(range(len(resume_words)), LONG_PARAGRAPH_EDITS):
+        resume_words[k] = resume_words[k][::-1]
+    body, resume = (Paragraph(1, " ".join(body_words)),), (Paragraph(2, " ".join(resume_words)),)
+    record = RawRecord("long.txt", Paragraph(0, "Long"), body, (), resume)
+    corpus = word_counts([record])
+    seconds = []
+    for _ in range(times):
+        started = time.perf_counter()
+        found = diverge_record("r-long", body, resume, corpus)
+        seconds.append(time.perf_counter() - started)
+    size = len(body[0].text) / 1000
+    print(f"one paragraph of {size:.0f} KB a side, {LONG_PARAGRAPH_EDITS} scattered edits: "
+          f"{len(found.divergences)} divergences in {statistics.median(seconds):.2f} s (median of {times})")
 
 
 if __name__ == "__main__":
