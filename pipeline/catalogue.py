@@ -22,7 +22,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from pipeline.records import RawRecord
-from pipeline.text import fold_accents
+from pipeline.text import contained_share, fold_accents, word_shingles
 
 # 12 hex digits of sha1: no collision among the site's thousands of titles, short to read.
 RESOURCE_ID_HEX = 12
@@ -45,7 +45,6 @@ MIN_TEXT_CHARS = 200
 # texts sharing MIN_SHARED sketch values are compared. Texts at ratio 0.9 keep most 3-word
 # shingles (an edit every tenth word still leaves 70 %), so they share about half their
 # sketch: 2 of 16 misses none, while unrelated texts share none.
-SHINGLE_WORDS = 3
 SKETCH_SIZE = 16
 MIN_SHARED = 2
 # Records under one title are one resource unless their texts are plainly unrelated (a
@@ -243,13 +242,7 @@ def _join_near_duplicates(records, hashes, groups: _UnionFind, matcher: _Matcher
 def _sketch(text: str) -> list[int]:
     """The SKETCH_SIZE smallest crc32 values of the text's 3-word shingles (deterministic,
     unlike Python's salted `hash`)."""
-    return heapq.nsmallest(SKETCH_SIZE, {zlib.crc32(s.encode("utf-8")) for s in _shingles(text)})
-
-
-def _shingles(text: str) -> set[str]:
-    """The text's runs of SHINGLE_WORDS consecutive words."""
-    words = text.split()
-    return {" ".join(words[k:k + SHINGLE_WORDS]) for k in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    return heapq.nsmallest(SKETCH_SIZE, {zlib.crc32(s.encode("utf-8")) for s in word_shingles(text)})
 
 
 class _Matcher:
@@ -272,8 +265,7 @@ class _Matcher:
         a, b = sorted((self.text(i), self.text(j)), key=len)
         if len(a) < MIN_TEXT_CHARS:
             return True
-        shorter, longer = _shingles(a), _shingles(b)
-        return len(shorter & longer) >= SAME_TITLE_MIN_CONTAINMENT * len(shorter)
+        return contained_share(a, b)[0] >= SAME_TITLE_MIN_CONTAINMENT
 
     def near_duplicates(self, i: int, j: int) -> bool:
         a, b = self.text(i), self.text(j)

@@ -1,4 +1,4 @@
-"""Text helpers shared by the stages: accent folding and sentence splitting (one of each)."""
+"""Text helpers shared by the stages: accent folding, sentence splitting, word shingles (one of each)."""
 
 from __future__ import annotations
 
@@ -65,3 +65,34 @@ def split_sentences(paragraph: str) -> list[tuple[int, str]]:
     if start < len(paragraph):
         sentences.append((start, paragraph[start:]))
     return sentences
+
+
+# Runs of this many words stand for a text when comparing texts of any length: a shared
+# 3-word run is rarely a coincidence in French prose, while shared single words
+# (de, la, les) always are.
+SHINGLE_WORDS = 3
+
+
+def word_shingles(text: str) -> set[str]:
+    """The runs of SHINGLE_WORDS consecutive words (a shorter text is one run).
+
+    >>> sorted(word_shingles("la ville de Lyon"))
+    ['la ville de', 'ville de Lyon']
+    """
+    words = text.split()
+    if not words:
+        return set()
+    return {" ".join(words[k:k + SHINGLE_WORDS]) for k in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+
+
+def contained_share(part: str, whole: str) -> tuple[float, int]:
+    """The share of `part`'s word shingles found in `whole`, and how many `part` has: how
+    much of a shorter text a longer one holds, whatever their lengths.
+
+    >>> contained_share("la ville de Lyon", "Dans la ville de Lyon, hier")
+    (0.5, 2)
+    """
+    shingles = word_shingles(part)
+    if not shingles:
+        return 0.0, 0
+    return len(shingles & word_shingles(whole)) / len(shingles), len(shingles)

@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline import text
-from pipeline.text import fold_accents, split_sentences, strip_accents
+from pipeline.text import (
+    SHINGLE_WORDS,
+    contained_share,
+    fold_accents,
+    split_sentences,
+    strip_accents,
+    word_shingles,
+)
 
 
 def test_docstring_examples_hold():
@@ -37,3 +44,12 @@ def test_sentences_tile_the_paragraph(paragraph):
     assert "".join(sentence for _, sentence in found) == paragraph
     assert all(paragraph[offset:offset + len(sentence)] == sentence for offset, sentence in found)
     assert all(sentence for _, sentence in found)
+
+
+@given(st.lists(st.sampled_from(["la", "ville", "de", "Lyon", "réseau", "ESS", "atelier", "été"]),
+                min_size=SHINGLE_WORDS, max_size=30).map(" ".join))
+def test_a_text_holds_all_its_shingles_and_a_longer_one_that_contains_it_too(text):
+    """(A text of fewer words is one run of its own, found only where it stands alone.)"""
+    share, count = contained_share(text, text)
+    assert share == 1.0 and count == len(word_shingles(text)) >= 1
+    assert contained_share(text, f"Avant tout, {text} et après")[0] == 1.0

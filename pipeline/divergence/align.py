@@ -16,6 +16,7 @@ from rapidfuzz.distance import Indel
 
 from pipeline.divergence.tokens import Token, build_pair_streams, build_stream
 from pipeline.records import Paragraph
+from pipeline.text import contained_share
 
 # Two paragraphs are versions of each other when rapidfuzz's ratio reaches this (0-100):
 # a reworded sentence scores above 80, two paragraphs on the same topic below 50.
@@ -38,7 +39,6 @@ GROUP_PENALTY = 0.5
 PAIR_MIN_CONTAINMENT = 0.8
 # ...when the shorter one has this many 3-word sequences: "la ville" is in many paragraphs.
 CONTAINMENT_MIN_SHINGLES = 8
-SHINGLE_WORDS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,16 +188,10 @@ def _paired_score(
 def _contained_score(a: str, b: str) -> float:
     """2 × the shorter's characters when its 3-word sequences are mostly in the longer, else 0."""
     short, long = sorted((a, b), key=len)
-    shingles = _shingles(short)
-    if len(shingles) < CONTAINMENT_MIN_SHINGLES:
+    shared, count = contained_share(short, long)
+    if count < CONTAINMENT_MIN_SHINGLES:
         return 0.0
-    shared = len(shingles & _shingles(long)) / len(shingles)
     return 2 * len(short) * shared if shared >= PAIR_MIN_CONTAINMENT else 0.0
-
-
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = text.split()
-    return {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def _segments(
