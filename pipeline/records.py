@@ -27,6 +27,7 @@ class DivergenceKind(StrEnum):
     deletion = "deletion"  # in the body only
     rewording = "rewording"
     move = "move"
+    truncated = "truncated"  # one copy stops early: the tail it lacks, as one hunk
 
 
 class Side(StrEnum):

@@ -196,7 +196,7 @@ class _Job:
             duplicate_status=compared.status,
             n_divergences=compared.n_divergences,
             similarity=compared.similarity,
-            warnings=self.raw.warnings + metadata.warnings,
+            warnings=self.raw.warnings + metadata.warnings + compared.warnings,
             n_occurrences=self.n_occurrences,
         )
 

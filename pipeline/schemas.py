@@ -92,7 +92,8 @@ DIVERGENCES = _schema(
     _field("resource_id", pa.string(), "Record the difference belongs to.", False),
     _field("hunk_index", pa.int32(), "0-based order of the hunk within its record.", False),
     _field("kind", pa.string(), "whitespace | punctuation | case | accent | typo | word | figure | "
-           "insertion | deletion | rewording | move.", False),
+           "insertion | deletion | rewording | move | truncated (one copy stops early: the "
+           "tail it lacks, one row).", False),
     _field("body_side", pa.string(), "The body's words in the hunk ('' when absent).", False),
     _field("resume_side", pa.string(), "The Résumé's words in the hunk ('' when absent).", False),
     _field("context", pa.string(), "The surrounding words.", False),

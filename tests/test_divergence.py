@@ -52,6 +52,8 @@ def test_hand_written_pairs(case: dict) -> None:
         assert result.similarity == expected["similarity"]
     if "text" in expected:
         assert [p.text for p in result.text.paragraphs] == expected["text"]
+    if "warnings" in expected:
+        assert len(result.warnings) == expected["warnings"]
 
 
 def test_every_kind_is_covered_by_a_hand_case() -> None:

@@ -111,3 +111,22 @@ def test_a_folder_of_bad_files_is_an_input_error_naming_each(tmp_path):
     (tmp_path / "cut.txt").write_text("Titre\nUn corps sans métadonnées.\n", encoding="utf-8")
     with pytest.raises(InputError, match="bad.txt.*cut.txt"):
         run_pipeline(tmp_path)
+
+
+@pytest.mark.parametrize("into_resume", [3, 12])
+def test_an_export_cut_inside_its_last_resume_gives_one_truncated_row_and_a_warning(tmp_path, into_resume):
+    # Real partial pages end inside a Résumé: the last record's Résumé stops early.
+    cut = 718 + into_resume  # the 9th record's Résumé starts on line 718 (RESUME_STARTS)
+    lines = SHIPPED.read_text(encoding="utf-8").split("\n")[:cut]
+    path = tmp_path / "partial.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    report = run_pipeline(path)
+    last = report.records[-1]
+    rows = [d for d in report.divergences if d.resource_id == last.resource_id]
+    assert [d.kind for d in rows].count("truncated") == 1
+    assert not [d for d in rows if d.kind == "deletion"]  # the tail is that one row
+    assert any(w.startswith("Résumé stops early") for w in last.warnings)
+    truncated = next(d for d in rows if d.kind == "truncated")
+    assert truncated.preferred == "body"
+    body_words = " ".join(p.text for p in last.raw.body).split()
+    assert " ".join(p.text for p in last.text.paragraphs).split()[-5:] == body_words[-5:]

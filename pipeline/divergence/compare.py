@@ -27,9 +27,10 @@ from pipeline.divergence.hunks import (
     split_region,
     widen_bare_punctuation,
 )
-from pipeline.divergence.judge import judged, mark_truncation, pair_moves
+from pipeline.divergence.judge import judged, pair_moves
 from pipeline.divergence.lexicon import WordCounts, count_words
 from pipeline.divergence.tokens import END, Token, raw_side_text, side_text, word_count
+from pipeline.divergence.truncation import collapse_tail, find_truncation, resolve_tail, truncation_warning
 from pipeline.records import CONTEXT_MARK, Divergence, DuplicateStatus, Paragraph, RawRecord, Side, Text
 from pipeline.records import DivergenceKind as Kind
 
@@ -53,6 +54,7 @@ class DivergenceResult:
     similarity: float | None  # 0-1; None unless both copies exist
     n_divergences: int  # hunks other than whitespace
     status: DuplicateStatus
+    warnings: tuple[str, ...] = ()  # a copy cut short
 
 
 def diverge_record(
@@ -71,17 +73,25 @@ def diverge_record(
     hunks = [hunk for index, block in enumerate(blocks) for hunk in _block_hunks(index, block)]
     # 2. A passage deleted in one place and inserted in another is one move.
     hunks = sorted(pair_moves(hunks), key=lambda h: h.order)
-    # 3. Decide the side where the evidence allows; a Résumé cut short loses to the body.
-    hunks = mark_truncation([judged(h, corpus) for h in hunks], blocks)
-    # 4. Rows, the merged text, the record's counts.
+    # 3. Decide the side where the evidence allows; a copy cut short loses to the whole one.
+    hunks = [judged(h, corpus) for h in hunks]
+    truncation = find_truncation(hunks, blocks)
+    if truncation:
+        hunks, truncation = resolve_tail(hunks, truncation)
+    # 4. The merged text and similarity from every hunk; rows with a cut tail as one hunk.
+    text = _merged_text(blocks, hunks, body, resume)
+    similarity = _similarity(hunks, body, resume)
+    if truncation:
+        hunks = collapse_tail(hunks, truncation)
     divergences = _divergences(resource_id, hunks, body, resume)
     n_divergences = sum(h.kind != Kind.whitespace for h in hunks)
     return DivergenceResult(
         divergences=divergences,
-        text=_merged_text(blocks, hunks, body, resume),
-        similarity=_similarity(hunks, body, resume),
+        text=text,
+        similarity=similarity,
         n_divergences=n_divergences,
         status=DuplicateStatus.divergent if n_divergences else DuplicateStatus.identical,
+        warnings=(truncation_warning(truncation, body, resume),) if truncation else (),
     )
 
 

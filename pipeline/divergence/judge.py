@@ -1,6 +1,6 @@
 """Second pass over a record's hunks: pair moved passages, then weigh the evidence for
 which copy is right (duplication, corpus frequency, the French word list, grammar, a
-Résumé cut short). Without evidence `preferred` stays None: never a silent guess.
+). A copy cut short is `truncation`'s. Without evidence `preferred` stays None: never a silent guess.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from dataclasses import replace
 
 from rapidfuzz.distance import Indel
 
-from pipeline.divergence.align import Block
 from pipeline.divergence.hunks import Hunk
 from pipeline.divergence.lexicon import (
     WordCounts,
@@ -20,7 +19,7 @@ from pipeline.divergence.lexicon import (
     lexicon_evidence,
     participle_evidence,
 )
-from pipeline.divergence.tokens import END, Token, side_text, word_count
+from pipeline.divergence.tokens import Token, side_text, word_count
 from pipeline.records import DivergenceKind as Kind
 from pipeline.records import Side
 
@@ -34,7 +33,6 @@ MOVE_MIN_COVERAGE = 0.5
 # of at most this many tokens a side (the word and what a widened hunk shows around it), never
 # a passage that happens to hold a doubled word.
 DUPLICATION_MAX_TOKENS = 3
-TRUNCATION_REASON = "truncation: the Résumé stops mid-paragraph, the body goes on"
 
 
 def pair_moves(hunks: list[Hunk]) -> list[Hunk]:
@@ -159,30 +157,3 @@ def _spelling_evidence(hunk: Hunk, corpus: WordCounts) -> tuple[Side | None, str
     if len(sides) > 1:
         return None, f"conflicting evidence: {reasons}"
     return sides.pop(), reasons
-
-
-def mark_truncation(hunks: list[Hunk], blocks: list[Block]) -> list[Hunk]:
-    """A Résumé that stops mid-paragraph while the body goes on to its end: the body is right.
-
-    The cut is in the last block holding Résumé paragraphs: the Résumé's last words are a
-    prefix of a body paragraph, and only body paragraphs follow.
-    """
-    cut = max((i for i, b in enumerate(blocks) if b.resume_end > b.resume_start), default=None)
-    if cut is None or not blocks[cut].changed or not blocks[cut].body_stream:
-        return hunks
-    sb, sr = blocks[cut].body_stream, blocks[cut].resume_stream
-    at_end = [h for h in hunks if h.block == cut and h.region.r1 == len(sr) - 1 and not h.region.whitespace]
-    if not at_end or sb[-1].text != END or max(h.region.b1 for h in at_end) != len(sb) - 1:
-        return hunks
-    first = min(at_end, key=lambda h: h.region.b0)
-    if sb[first.region.b0].start == 0 or not side_text(first.body_tokens).startswith(
-        side_text(first.resume_tokens)
-    ):
-        return hunks
-    tail = {id(h) for h in at_end} | {id(h) for h in hunks if h.block > cut}
-    return [
-        replace(h, kind=Kind.deletion, preferred=Side.body, reason=TRUNCATION_REASON,
-                detail="Résumé truncated")
-        if id(h) in tail else h
-        for h in hunks
-    ]
