@@ -3,8 +3,9 @@
 Real partial pages of the site end inside a Résumé, and an edited export can cut a body
 short. The missing tail is one fact, "this copy was cut", so it is one row (not a deletion
 per paragraph, each failing CI), the whole copy is the right one about it, and the record
-gets a warning. Evidence that a copy was cut rather than edited: it stops mid-sentence in a
-paragraph the other copy goes on with, or whole paragraphs are missing after its end.
+gets a warning. Evidence that a copy was cut rather than edited: it stops inside a word or a
+sentence that the other copy goes on with, or whole paragraphs are missing after its end (a
+passage appended to a last paragraph starts a sentence of its own).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from pipeline.records import Paragraph, Side
 # A copy that stops at a paragraph boundary is cut when at least this many paragraphs of the
 # other follow: one missing last paragraph is as likely an editor's deletion.
 MIN_MISSING_PARAGRAPHS = 2
-SENTENCE_ENDS = frozenset(".!?…»)")
+SENTENCE_ENDS = frozenset(".!?…»):")
+CONTINUING_MARKS = frozenset(",;)%’'-")  # a sentence cut just before one of these goes on
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +124,19 @@ def _before_lone_remnant(hunks: Sequence[Hunk], blocks: Sequence[Block], cut: in
     if len(remnant) != 1 or not missing or any(h.kind != view.missing_kind for h in missing):
         return None
     start = side_text(view.short_tokens(remnant[0]))
-    return shared if start and side_text(view.long_tokens(missing[0])).startswith(start) else None
+    whole = side_text(view.long_tokens(missing[0]))
+    if not start or not whole.startswith(start):
+        return None
+    more = len({t.para for h in missing for t in view.long_tokens(h) if not t.is_marker}) > 1
+    return shared if more or _goes_on(start, whole[len(start):]) else None
+
+
+def _goes_on(start: str, rest: str) -> bool:
+    """`rest` continues the last word or the last sentence of `start`."""
+    if not rest or start[-1] in SENTENCE_ENDS:
+        return False
+    head = rest.lstrip()[:1]
+    return not rest[0].isspace() or head.islower() or head.isdigit() or head in CONTINUING_MARKS
 
 
 def _cut_inside(hunks: Sequence[Hunk], block: Block, index: int, view: _View) -> tuple[list[Hunk], bool]:
@@ -144,8 +158,17 @@ def _cut_inside(hunks: Sequence[Hunk], block: Block, index: int, view: _View) ->
         view.long_tokens(first)).startswith(short_text):
         return [], False
     last = next((t for t in reversed(short_stream[: view.short_start(first)]) if not t.is_marker), None)
-    mid_sentence = bool(short_text) or last is None or last.text[-1] not in SENTENCE_ENDS
-    return at_end, mid_sentence
+    following = next((t for t in view.long_tokens(first) if not t.is_marker), None)
+    return at_end, bool(short_text) or _sentence_goes_on(last, following)
+
+
+def _sentence_goes_on(last: Token | None, following: Token | None) -> bool:
+    """The whole copy goes on with the short copy's sentence ("très bien" + "desservi, de"),
+    not with a new one: a passage appended after a heading or a name starts a sentence."""
+    if last is None or following is None or last.text[-1] in SENTENCE_ENDS:
+        return False
+    head = following.text[0]
+    return head.islower() or head.isdigit() or head in CONTINUING_MARKS
 
 
 def _joined(parts) -> tuple[Token, ...]:
