@@ -33,6 +33,7 @@ class Truncation:
     short: Side  # the copy that stops early
     tail: tuple[Hunk, ...]
     missing_words: int
+    last_short_paragraph: int  # where the short copy stops: the row's line on its side
 
     @property
     def whole(self) -> Side:
@@ -59,8 +60,8 @@ def collapse_tail(hunks: list[Hunk], truncation: Truncation) -> list[Hunk]:
     whole_name = "body" if truncation.whole == Side.body else "Résumé"
     one = replace(
         first, kind=Kind.truncated, after="",
-        body_para=next((h.body_para for h in truncation.tail if h.body_para is not None), None),
-        resume_para=next((h.resume_para for h in truncation.tail if h.resume_para is not None), None),
+        body_para=_first_para(truncation, Side.body, lambda h: h.body_para),
+        resume_para=_first_para(truncation, Side.resume, lambda h: h.resume_para),
         body_tokens=_joined(h.body_tokens for h in truncation.tail),
         resume_tokens=_joined(h.resume_tokens for h in truncation.tail),
         preferred=truncation.whole, reason=truncation_reason(truncation.short),
@@ -70,6 +71,11 @@ def collapse_tail(hunks: list[Hunk], truncation: Truncation) -> list[Hunk]:
     at = next(i for i, h in enumerate(hunks) if id(h) in tail)
     rest = [h for h in hunks if id(h) not in tail]
     return [*rest[:at], one, *rest[at:]]
+
+
+def _first_para(truncation: Truncation, side: Side, para_of) -> int | None:
+    found = next((para_of(h) for h in truncation.tail if para_of(h) is not None), None)
+    return truncation.last_short_paragraph if side == truncation.short else found
 
 
 def truncation_warning(truncation: Truncation, body: Sequence[Paragraph],
@@ -97,7 +103,8 @@ def _tail(hunks: Sequence[Hunk], blocks: Sequence[Block], short: Side) -> Trunca
     shared = _before_lone_remnant(hunks, blocks, cut, view)
     if shared is not None:  # cut so short that its last paragraph paired with nothing
         tail = tuple(sorted((h for h in hunks if h.block > shared), key=lambda h: h.order))
-        return Truncation(short, tail, sum(word_count(view.long_tokens(h)) for h in tail))
+        return Truncation(short, tail, sum(word_count(view.long_tokens(h)) for h in tail),
+                          view.last_short_paragraph(blocks[cut]))
     # Past the cut only the whole copy has paragraphs: each hunk there is missing words,
     # unless a move pairs it with a passage the short copy has earlier.
     after = [h for h in hunks if h.block > cut and h.kind == view.missing_kind]
@@ -110,7 +117,7 @@ def _tail(hunks: Sequence[Hunk], blocks: Sequence[Block], short: Side) -> Trunca
         return None
     tail = tuple(sorted([*at_cut, *after], key=lambda h: h.order))
     words = sum(word_count(view.long_tokens(h)) for h in tail)
-    return Truncation(short, tail, words) if tail and words else None
+    return Truncation(short, tail, words, view.last_short_paragraph(blocks[cut])) if tail and words else None
 
 
 def _before_lone_remnant(hunks: Sequence[Hunk], blocks: Sequence[Block], cut: int, view: _View) -> int | None:
@@ -196,6 +203,9 @@ class _View:
         if self.short == Side.resume:
             return block.resume_end - block.resume_start
         return block.body_end - block.body_start
+
+    def last_short_paragraph(self, block: Block) -> int:
+        return (block.resume_end if self.short == Side.resume else block.body_end) - 1
 
     def long_paragraphs(self, block: Block) -> int:
         if self.short == Side.resume:
