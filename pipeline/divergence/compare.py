@@ -40,6 +40,7 @@ CONTEXT_TOKENS = 5
 # Long replaced passages this dissimilar are a deletion plus an insertion, not a rewording.
 UNRELATED_MIN_WORDS = 8
 UNRELATED_MAX_SIMILARITY = 0.4
+CLOSING_MARKS = frozenset(".!?…")
 FINGERPRINT_BYTES = 8  # 16 hex digits: no collision in a baseline of thousands of hunks
 # Similarity is floored to 4 digits: stable in the tables, and a divergent pair never reads 1.0.
 SIMILARITY_DIGITS = 4
@@ -119,8 +120,11 @@ def _split_unrelated(region: Region, sb: Sequence[Token], sr: Sequence[Token]) -
     similarity = Indel.normalized_similarity(side_text(b_tokens), side_text(r_tokens))
     if similarity >= UNRELATED_MAX_SIMILARITY:
         return [region]
-    deleted = Region(region.b0, region.b1, region.r0, region.r0)
-    return [deleted, Region(region.b1, region.b1, region.r0, region.r1)]
+    b1, r1 = region.b1, region.r1
+    if b1 < len(sb) and r1 < len(sr) and sb[b1].text == sr[r1].text and sb[b1].text in CLOSING_MARKS:
+        b1, r1 = b1 + 1, r1 + 1  # each passage keeps the full stop they shared: both end a sentence
+    deleted = Region(region.b0, b1, region.r0, region.r0)
+    return [deleted, Region(b1, b1, region.r0, r1)]
 
 
 def _make_hunk(index: int, block: Block, region: Region) -> Hunk:

@@ -20,6 +20,7 @@ from pipeline.text import strip_accents
 # Two changes separated by one short shared word ("de", "la", "le") are one rewording: the
 # shared word is a coincidence of the new wording, not an anchor.
 MERGE_GAP_MAX_LETTERS = 3
+# ...or a lone mark: the "." or "'" between two rewritten passages is no common text.
 # Whitespace differences at most this many tokens apart are one hunk: 0 joins the spots that
 # share a token ("a\u00a0:\u00a0b"), and keeps a paragraph's distant spots apart.
 WHITESPACE_MERGE_GAP = 0
@@ -130,7 +131,9 @@ def _is_weak_anchor(body: Sequence[Token], b_from: int, b_to: int, r_from: int, 
     if b_to - b_from != 1 or r_to - r_from != 1:
         return False
     token = body[b_from]
-    return token.is_word and len(token.text) <= MERGE_GAP_MAX_LETTERS
+    if token.is_marker:
+        return False
+    return not token.is_word or len(token.text) <= MERGE_GAP_MAX_LETTERS
 
 
 def _whitespace_regions(
