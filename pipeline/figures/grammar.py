@@ -155,6 +155,8 @@ _MEASURE_WORDS = (
     rf"m²|m2|km²|km2|mètres?{SP}+carrés?|hectares?|ha|ares?|kilomètres?|kms?|mètres?|"
     "années?|ans?|mois|semaines?|jours?|heures?|minutes?"
 )
+# "200 ETP", "12 équivalents temps plein", "une dizaine d'ETP": jobs as full-time equivalents.
+FTE = rf"ETP|etp|[ée]quivalents?{SP}+temps{SP}+pleins?"
 # A noun, with inclusive writing kept whole ("participant.e.s", "coopérateur.rice").
 NOUN_WORD = rf"{LETTER}+(?:-{LETTER}+)*(?:[.·](?:e|ice|rice|ne|le|se|euse)(?:[.·]s)?)?"
 
@@ -166,6 +168,7 @@ TAIL = re.compile(
     (?P<currency>€|\$|(?:euros?|eur|dollars?|usd){NOT_LETTER_AFTER})
     (?:{GAP}(?:HT|TTC){NOT_LETTER_AFTER})?
   | {GAP}{_ADJECTIVE}(?P<measure>{_MEASURE_WORDS}){NOT_LETTER_AFTER}
+  | {GAP}(?P<fte>{FTE}){NOT_LETTER_AFTER}
   | {GAP}(?P<noun_scale>{alternation(SCALE_WORDS)}){SP}+(?:(?:d['’]|de|des){GAP})?
     (?P<scaled_noun>{NOUN_WORD})
   | {SP}+{_ADJECTIVE}(?P<noun>{NOUN_WORD})
@@ -174,7 +177,8 @@ TAIL = re.compile(
 )
 # After "une centaine d'": the same without the space a noun otherwise needs.
 TAIL_AFTER_OF = re.compile(
-    rf"{_ADJECTIVE}(?:(?P<measure>{_MEASURE_WORDS}){NOT_LETTER_AFTER}|(?P<noun>{NOUN_WORD}))",
+    rf"{_ADJECTIVE}(?:(?P<measure>{_MEASURE_WORDS}){NOT_LETTER_AFTER}|(?P<fte>{FTE}){NOT_LETTER_AFTER}"
+    rf"|(?P<noun>{NOUN_WORD}))",
     re.IGNORECASE,
 )
 # A count whose noun is elided because it was just said: "plusieurs sites lauréats dont 3
@@ -258,4 +262,23 @@ def is_copula_before(text: str, position: int) -> bool:
 
 CURRENCY_WORD = re.compile(
     rf"€|\$|\b(?:euros?|eur|dollars?|usd){NOT_LETTER_AFTER}", re.IGNORECASE
+)
+
+# A number with a scale word and nothing after it that says what it counts: "5,7 millions".
+BARE_SCALE = re.compile(rf"{GAP}(?P<scale>millions?|milliards?){NOT_LETTER_AFTER}", re.IGNORECASE)
+# Words of a sentence or paragraph saying that such a bare amount is money: "un budget de",
+# "financé à hauteur de", "subventions", "l'enveloppe". Searched only around a bare amount.
+MONEY_CUE = re.compile(
+    r"€|\b(?:budg|euro|financ|subvention|dotation|investi|crédit|enveloppe|montant|coût|"
+    r"chiffre d['’]affaires|fonds|aides?\b|dépens|recette|prêt|capital|bénéfice|levée)",
+    re.IGNORECASE,
+)
+# After a collective numeral with no "de" ("une quarantaine sur place"): the words that may
+# follow it when it counts a noun said elsewhere. Anything else ("une quarantaine stricte",
+# "Une Quarantaine Solidaire") leaves it unread.
+BARE_COLLECTIVE_NEXT = re.compile(
+    rf"{GAP}(?:[.,;:!?)»\n]|$|s['’]|d['’]entre|(?:sur|à|en|au|aux|dans|ont|avaient|étaient|"
+    rf"sont|se|y|parmi|et|ou|qui|dont|présents|présentes|inscrits|inscrites|connectés|"
+    rf"connectées|venus|venues|réunis|réunies|avait|était|a){NOT_LETTER_AFTER})",
+    re.IGNORECASE,
 )

@@ -105,7 +105,7 @@ def _describe(figure: Figure) -> str:
     qualifier = f"{figure.qualifier} " if figure.qualifier else ""
     subject = f" {figure.subject}" if figure.subject and figure.kind != FigureKind.headcount else ""
     where = "title" if figure.in_title else f"line {figure.line}"
-    return (f"{qualifier}{_number(figure.value)} {figure.unit}{subject}  "
+    return (f"{qualifier}{_number(figure.value)} {figure.unit or '?'}{subject}  "
             f"({figure.kind}) «{figure.raw}» {where}")
 
 
