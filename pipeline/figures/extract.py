@@ -197,6 +197,8 @@ def _read_collective(text: str, start: int, end: int) -> _Reading | None:
     value = numbers.collective_value(text[start:end])
     first = start - len(before) + article.start("article")
     of = g.OF.match(text, end)
+    if article.group("article").casefold() == "la" and of is None:
+        return None  # "la quarantaine" is isolation unless it counts something
     if of is None:
         if not g.BARE_COLLECTIVE_NEXT.match(text, end):
             return None  # "une quarantaine stricte", "Une Quarantaine Solidaire"
@@ -249,9 +251,10 @@ def _read_unit(text: str, position: int, value: float, *, heuristic: bool) -> _U
     if tail.group("fte"):
         return _Unit(Unit.fte, 1.0, tail.end())
     if noun := tail.group("scaled_noun"):
-        read = _scaled_noun(text, tail, noun, position)
         of = text[tail.end("noun_scale"):tail.start("scaled_noun")].strip()
-        return read if read or of else _implied_scale(text, position)  # "5,7 millions pour"
+        if not of and units.noun_unit(noun) is None and not units.is_money_noun(noun):
+            return _implied_scale(text, position)  # "5,7 millions pour", "1 million auprès"
+        return _scaled_noun(text, tail, noun, position)
     return _counted(tail.group("noun"), value, tail.end(), heuristic)
 
 
@@ -303,16 +306,12 @@ def _implied_currency(text: str, position: int) -> Unit | None:
 
 def _with_implied_noun(text: str, reading: _Reading, before: list[_Reading]) -> _Reading:
     """A bare collective numeral ('une quarantaine sur place') with the noun it counts: a
-    head-count noun of its sentence (the nearest before it, else the first after it), else
-    the noun of the figure before it in the paragraph, else the last head-count noun of the
-    paragraph before the sentence; unit null when there is none."""
+    head-count noun of its sentence before it, else the noun of the figure before it in the
+    paragraph, else the first head-count noun after it in its sentence, else the last
+    head-count noun of the paragraph before the sentence; unit null when there is none."""
     start = _sentence_start(text, reading.start)
-    for noun in reversed(g.NOUNS.findall(text, start, reading.start)):
-        if units.noun_unit(noun) in units.HEAD_COUNT_UNITS:
-            return _counting(reading, noun)
-    for noun in g.NOUNS.findall(text, reading.end, _sentence_end(text, reading.start)):
-        if units.noun_unit(noun) in units.HEAD_COUNT_UNITS:
-            return _counting(reading, noun)
+    if noun := _head_count_noun_before(text, start, reading.start):
+        return _counting(reading, noun)
     paragraph_start = text.rfind("\n", 0, reading.start) + 1
     for previous in reversed(before):
         if previous.start < paragraph_start:
@@ -320,10 +319,25 @@ def _with_implied_noun(text: str, reading: _Reading, before: list[_Reading]) -> 
         if previous.subject and previous.kind in (FigureKind.headcount, FigureKind.count):
             return reading._replace(unit=previous.unit, kind=previous.kind,
                                     subject=previous.subject, needs_noun=False)
+    for noun in g.NOUNS.findall(text, reading.end, _sentence_end(text, reading.start)):
+        if units.noun_unit(noun) in units.HEAD_COUNT_UNITS:
+            return _counting(reading, noun)
     for noun in reversed(g.NOUNS.findall(text, paragraph_start, start)):
         if units.noun_unit(noun) in units.HEAD_COUNT_UNITS:
             return _counting(reading, noun)
     return reading._replace(needs_noun=False)
+
+
+def _head_count_noun_before(text: str, start: int, end: int) -> str | None:
+    """The last head-count noun in text[start:end], preferring one right after a determiner
+    or a number ("les associations adhérentes": 'associations', not 'adhérentes')."""
+    found = [m for m in g.NOUNS.finditer(text, start, end)
+             if units.noun_unit(m.group(0)) in units.HEAD_COUNT_UNITS]
+    for match in reversed(found):
+        before = text[start:match.start()].split()
+        if before and (before[-1].isdigit() or before[-1].casefold() in g.NOUN_DETERMINERS):
+            return match.group(0)
+    return found[-1].group(0) if found else None
 
 
 def _counting(reading: _Reading, noun: str) -> _Reading:

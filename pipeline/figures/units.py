@@ -95,7 +95,7 @@ sociétaire bénévole élu élue agent adhérent adhérente membre jeune enfant
 chômeur demandeur entrepreneur entrepreneuse usager bénéficiaire visiteur citoyen citoyenne
 résident résidente producteur productrice agriculteur agricultrice stagiaire volontaire
 travailleur travailleuse apprenti apprentie professionnel professionnelle inscrit inscrite
-mécanicien vendeur vendeuse migrant migrante famille ménage"""
+mécanicien vendeur vendeuse migrant migrante famille ménage porteur porteuse"""
 _ORGANISATIONS = """association scic scop sca cae epci collectivité commune communauté
 département région entreprise structure coopérative organisation incubateur client cliente
 intercommunalité société partenaire acteur réseau fondation mutuelle opérateur ptce siae
@@ -107,6 +107,7 @@ COUNTED_NOUNS: dict[str, Unit] = {
     **{noun: Unit.count for noun in _COUNTS.split()},
     **{noun: Unit.organisations for noun in _ORGANISATIONS.split()},
     **{noun: Unit.people for noun in _PEOPLE.split()},
+    "etp": Unit.fte,  # "35 ETP, dont 28 en parcours": the elided noun of "28"
 }
 # Nouns naming an amount of money: "20 milliards de bénéfices" is money, not a count.
 MONEY_NOUNS = frozenset(
