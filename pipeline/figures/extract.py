@@ -267,8 +267,13 @@ def _measure(text: str, tail: re.Match[str]) -> _Unit:
 
 
 def _scaled_noun(text: str, tail: re.Match[str], noun: str, position: int) -> _Unit | None:
-    """'2 milliards utilisateurs' (people), '20 milliards de bénéfices' (money)."""
+    """'2 milliards utilisateurs' (people), '20 milliards de bénéfices' (money), '4 millions
+    de mètres carrés' (area)."""
     multiplier = SCALES[tail.group("noun_scale").casefold()]
+    measure = g.TAIL_AFTER_OF.match(text, tail.start("scaled_noun"))
+    if measure is not None and measure.group("measure"):
+        unit = _measure(text, measure)
+        return unit._replace(multiplier=unit.multiplier * multiplier)
     if units.is_money_noun(noun):
         return _Unit(_currency_before(text, position), multiplier, tail.end(), noun)
     counted = _counted(noun, 2.0, tail.end(), heuristic=True)

@@ -121,7 +121,7 @@ HEAD_COUNT_UNITS = frozenset({Unit.people, Unit.organisations})
 NOT_NOUNS = frozenset(
     """autres autre des les ces ses mes tes nos vos leurs plus moins dans sans sous vers
     chez tous toutes nous vous ils elles puis mais pas dès après depuis alors ainsi aussi
-    très parmi selon hors lors""".split()
+    très parmi selon hors lors entre""".split()
 )
 # A number before a month name is a day of a date ("9 juin"), never a count: the names
 # with and without their accents.
