@@ -25,14 +25,18 @@ VALUE_TOLERANCE = 1e-9
 
 
 def _figures(text: str) -> tuple[Figure, ...]:
+    return tuple(figure for figure in record_figures(_record(text)) if not figure.in_title)
+
+
+def _record(text: str) -> Record:
+    """A record whose canonical text is `text`, one paragraph, and no title."""
     paragraph = Paragraph(10, text, text)
     raw = RawRecord(source_file="prose.txt", title=Paragraph(8, "", ""), body=(paragraph,),
                     metadata=(), resume=())
     metadata = Metadata(resource_type=None, is_private=None, event_kind=None,
                         event_date=EventDate(), participants=None, participants_qualifier=None)
-    record = Record(resource_id="r-prose", record_index=0, raw=raw, metadata=metadata,
-                    text=Text((paragraph,)), duplicate_status="body_only")
-    return tuple(figure for figure in record_figures(record) if not figure.in_title)
+    return Record(resource_id="r-prose", record_index=0, raw=raw, metadata=metadata,
+                  text=Text((paragraph,)), duplicate_status="body_only")
 
 
 def _key(raw: str) -> str:
@@ -99,3 +103,45 @@ def test_each_pattern_holds_on_its_own(pattern):
         if missed or spurious or bad:
             wrong.append((case["text"], [m["raw"] for m in missed], [f.raw for f in spurious], bad))
     assert not wrong, wrong
+
+
+# --- the new readings, one behaviour each ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Le budget est voté. Il atteint 5,7 millions.", "EUR"),     # a money word earlier in the paragraph
+    ("Il atteint 5,7 millions, soit plus que les 2 M$ prévus.", "USD"),  # a currency later in the sentence
+    ("Le chantier a coûté 30 000 $, puis 5,7 millions.", "USD"),  # the last currency written before
+    ("La ville compte 5,7 millions.", None),                       # no evidence: kept, unit null
+])
+def test_a_bare_amount_takes_its_currency_from_the_context_or_none(text, unit):
+    figure = next(f for f in _figures(text) if f.raw == "5,7 millions")
+    assert (figure.value, figure.unit) == (5.7e6, unit)
+    assert figure.kind == ("money" if unit else None)
+
+
+def test_a_bare_collective_is_approximate_and_takes_the_noun_of_the_figure_before_it():
+    found = _figures("Le forum a réuni 70 participants. Une quarantaine étaient sur place.")
+    assert [(f.raw, f.value, f.unit, f.subject, f.qualifier, f.value_min) for f in found] == [
+        ("70 participants", 70, "people", "participants", None, 70),
+        ("Une quarantaine", 40, "people", "participants", "environ", None)]
+
+
+@pytest.mark.parametrize("text", ["mis en quarantaine", "une quarantaine stricte",
+                                  "L'association Une Quarantaine Solidaire", "la quarantaine."])
+def test_a_collective_word_that_counts_nothing_is_not_a_figure(text):
+    assert _figures(text) == ()
+
+
+def test_elided_count_after_full_time_equivalents_is_in_full_time_equivalents():
+    found = _figures("Le chantier représente 35 ETP, dont 28 en parcours.")
+    assert [(f.raw, f.unit, f.kind, f.qualifier) for f in found] == [
+        ("35 ETP", "fte", "jobs", None), ("28", "fte", "jobs", "dont")]
+
+
+def test_a_figure_without_unit_is_shown_as_such_on_the_command_line():
+    from pipeline.render.tables import describe_figures
+
+    record = _record("La ville compte 5,7 millions.")
+    shown = describe_figures([record], tuple(record_figures(record))).plain
+    assert "5 700 000 ? (unit not said) «5,7 millions»" in " ".join(shown.split())
