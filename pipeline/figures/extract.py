@@ -20,13 +20,11 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.figures import context, numbers, units
 from pipeline.figures import grammar as g
-from pipeline.figures import numbers, units
 from pipeline.records import Figure, FigureKind, Record, Unit
-from pipeline.text import split_sentences
 from pipeline.wordlists import COLLECTIVES, DENOMINATORS, QUALIFIERS, SCALES
 
 # Four-digit numbers in this span, alone, are years ("en 2020", "Dès 2000"): they become a
@@ -103,7 +101,7 @@ def _place(resource_id: str, text: str, starts: list[int], lines: list[int],
             subject=reading.subject,
             qualifier=qualifier,
             textual=reading.textual,
-            sentence=_sentence(text, reading.start),
+            sentence=context.sentence(text, reading.start),
             line=lines[paragraph] if lines else None,
             char_start=reading.start,
             char_end=reading.end,
@@ -177,7 +175,7 @@ def _read_word(text: str, match: re.Match[str]) -> _Reading | None:
         return None
     unit = _read_unit(text, rest.end(), value, heuristic=True)
     if unit is None and text[start:rest.end()].split()[-1].casefold() in _BARE_SCALES:
-        unit = _Unit(_implied_currency(text, start), 1.0, rest.end())  # "deux millions"
+        unit = _Unit(context.implied_currency(text, start), 1.0, rest.end())  # "deux millions"
     return _reading(start, unit, value, value, textual=True) if unit else None
 
 
@@ -275,7 +273,7 @@ def _scaled_noun(text: str, tail: re.Match[str], noun: str, position: int) -> _U
         unit = _measure(text, measure)
         return unit._replace(multiplier=unit.multiplier * multiplier)
     if units.is_money_noun(noun):
-        return _Unit(_currency_before(text, position), multiplier, tail.end(), noun)
+        return _Unit(context.currency_before(text, position), multiplier, tail.end(), noun)
     counted = _counted(noun, 2.0, tail.end(), heuristic=True)
     return _Unit(counted.unit, multiplier, counted.end, noun) if counted else None
 
@@ -290,23 +288,7 @@ def _implied_scale(text: str, position: int) -> _Unit | None:
     if bare is None:
         return None
     multiplier = SCALES[bare.group("scale").casefold()]
-    return _Unit(_implied_currency(text, position), multiplier, bare.end())
-
-
-def _implied_currency(text: str, position: int) -> Unit | None:
-    """The currency a bare amount at `position` is in, from its context: a currency written
-    earlier in the paragraph or later in the sentence, else EUR when the paragraph up to the
-    sentence's end names money ("budget", "subvention", "financé"...), else None."""
-    paragraph_start = text.rfind("\n", 0, position) + 1
-    sentence_end = _sentence_end(text, position)
-    written = [m.group(0) for m in g.CURRENCY_WORD.finditer(text, paragraph_start, position)]
-    if not written and (after := g.CURRENCY_WORD.search(text, position, sentence_end)):
-        written = [after.group(0)]
-    if written:
-        return units.CURRENCIES[written[-1].casefold()]
-    if g.MONEY_CUE.search(text[paragraph_start:sentence_end]):
-        return units.DEFAULT_CURRENCY
-    return None
+    return _Unit(context.implied_currency(text, position), multiplier, bare.end())
 
 
 def _with_implied_noun(text: str, reading: _Reading, before: list[_Reading]) -> _Reading:
@@ -314,8 +296,8 @@ def _with_implied_noun(text: str, reading: _Reading, before: list[_Reading]) -> 
     head-count noun of its sentence before it, else the noun of the figure before it in the
     paragraph, else the first head-count noun after it in its sentence, else the last
     head-count noun of the paragraph before the sentence; unit null when there is none."""
-    start = _sentence_start(text, reading.start)
-    if noun := _head_count_noun_before(text, start, reading.start):
+    start = context.sentence_start(text, reading.start)
+    if noun := context.head_count_noun_before(text, start, reading.start):
         return _counting(reading, noun)
     paragraph_start = text.rfind("\n", 0, reading.start) + 1
     for previous in reversed(before):
@@ -324,25 +306,13 @@ def _with_implied_noun(text: str, reading: _Reading, before: list[_Reading]) -> 
         if previous.subject and previous.kind in (FigureKind.headcount, FigureKind.count):
             return reading._replace(unit=previous.unit, kind=previous.kind,
                                     subject=previous.subject, needs_noun=False)
-    for noun in g.NOUNS.findall(text, reading.end, _sentence_end(text, reading.start)):
+    for noun in g.NOUNS.findall(text, reading.end, context.sentence_end(text, reading.start)):
         if units.noun_unit(noun) in units.HEAD_COUNT_UNITS:
             return _counting(reading, noun)
     for noun in reversed(g.NOUNS.findall(text, paragraph_start, start)):
         if units.noun_unit(noun) in units.HEAD_COUNT_UNITS:
             return _counting(reading, noun)
     return reading._replace(needs_noun=False)
-
-
-def _head_count_noun_before(text: str, start: int, end: int) -> str | None:
-    """The last head-count noun in text[start:end], preferring one right after a determiner
-    or a number ("les associations adhérentes": 'associations', not 'adhérentes')."""
-    found = [m for m in g.NOUNS.finditer(text, start, end)
-             if units.noun_unit(m.group(0)) in units.HEAD_COUNT_UNITS]
-    for match in reversed(found):
-        before = text[start:match.start()].split()
-        if before and (before[-1].isdigit() or before[-1].casefold() in g.NOUN_DETERMINERS):
-            return match.group(0)
-    return found[-1].group(0) if found else None
 
 
 def _counting(reading: _Reading, noun: str) -> _Reading:
@@ -361,7 +331,7 @@ def _elided_noun(text: str, start: int, end: int, value: float) -> _Unit | None:
     if not value.is_integer() or not (after_dont or (
             value >= 2 and g.ELIDED_NOUN_AFTER.match(text, end))):
         return None
-    for noun in reversed(g.NOUNS.findall(text, _sentence_start(text, start), start)):
+    for noun in reversed(g.NOUNS.findall(text, context.sentence_start(text, start), start)):
         if unit := units.noun_unit(noun):
             return _Unit(unit, 1.0, end, noun)
     return None
@@ -396,13 +366,6 @@ def _subject(text: str, position: int) -> str | None:
     return match.group("subject")
 
 
-def _currency_before(text: str, position: int) -> Unit:
-    """The last currency written earlier in the same paragraph, else the default."""
-    paragraph_start = text.rfind("\n", 0, position) + 1
-    written = [m.group(0) for m in g.CURRENCY_WORD.finditer(text, paragraph_start, position)]
-    return units.CURRENCIES[written[-1].casefold()] if written else units.DEFAULT_CURRENCY
-
-
 def _qualifier_after(text: str, position: int) -> str | None:
     """'sur 5 ans maximum' -> 'au plus'."""
     match = g.QUALIFIER_AFTER.match(text, position)
@@ -413,40 +376,6 @@ def _qualifier_after(text: str, position: int) -> str | None:
 
 def _before(text: str, position: int) -> str:
     return text[max(0, position - g.LOOKBEHIND_CHARS):position]
-
-
-def _sentence(text: str, start: int) -> str:
-    """The sentence holding offset `start`, within its paragraph, without its trailing spaces."""
-    paragraph_start, sentences = _sentences_around(text, start)
-    return next(sentence for offset, sentence in reversed(sentences)
-                if paragraph_start + offset <= start).strip()
-
-
-def _sentence_start(text: str, start: int) -> int:
-    """Offset in `text` of the sentence holding offset `start`."""
-    paragraph_start, sentences = _sentences_around(text, start)
-    return paragraph_start + next(offset for offset, _ in reversed(sentences)
-                                  if paragraph_start + offset <= start)
-
-
-def _sentence_end(text: str, position: int) -> int:
-    """Offset in `text` just past the sentence holding offset `position`."""
-    paragraph_start, sentences = _sentences_around(text, position)
-    ends = [paragraph_start + offset + len(sentence) for offset, sentence in sentences
-            if paragraph_start + offset <= position]
-    return ends[-1] if ends else position
-
-
-def _sentences_around(text: str, position: int) -> tuple[int, list[tuple[int, str]]]:
-    """The start of the paragraph holding `position` and that paragraph's sentences."""
-    paragraph_start = text.rfind("\n", 0, position) + 1
-    paragraph_end = text.find("\n", position)
-    paragraph = text[paragraph_start:len(text) if paragraph_end < 0 else paragraph_end]
-    return paragraph_start, _paragraph_sentences(paragraph)
-
-
-# A record's paragraphs come back in its Résumé and in repeated records: each is split once.
-_paragraph_sentences = lru_cache(maxsize=16384)(split_sentences)
 
 
 def _normalise(raw: str) -> str:
