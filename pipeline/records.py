@@ -90,6 +90,8 @@ class Unit(StrEnum):
     people = "people"
     organisations = "organisations"
     count = "count"
+    fte = "fte"  # full-time equivalents ("200 ETP", "12 équivalents temps plein")
+    fraction = "fraction"  # a share of a whole, 0 to 1 ("un quart d'élus" = 0.25)
 
 
 class FigureKind(StrEnum):
@@ -100,7 +102,8 @@ class FigureKind(StrEnum):
     headcount = "headcount"
     count = "count"
     duration = "duration"
-    fraction = "fraction"  # a fraction in words, as a percentage: 'un quart' = 25
+    fraction = "fraction"  # a fraction in words, as a share of 1: 'un quart' = 0.25
+    jobs = "jobs"  # full-time equivalents
 
 
 class SourceLine(NamedTuple):  # a tuple: a 20 MB export has 135,000 lines, built twice
@@ -338,8 +341,8 @@ class Figure(NamedTuple):  # a tuple: 15,000 in a 20 MB export, cheap to build a
     value: float
     value_min: float | None
     value_max: float | None
-    unit: Unit
-    kind: FigureKind
+    unit: Unit | None  # None: implied, and the context does not say it ("5,7 millions")
+    kind: FigureKind | None  # None exactly when unit is None
     subject: str | None
     qualifier: str | None
     textual: bool

@@ -154,10 +154,13 @@ FIGURES = _schema(
            "value after 'plus de'; null after 'moins de' or an approximation ('environ')."),
     _field("value_max", pa.float64(), "Upper bound: the value when exact, a range's end, the "
            "value after 'moins de'/'jusqu'à'; null after 'plus de' or an approximation."),
-    _field("unit", pa.string(), "Unit from a closed set: EUR, USD, percent, m2, km2, ha, km, m, "
-           "years, months, weeks, days, hours, minutes, people, organisations, count.", False),
-    _field("kind", pa.string(), "money | percent | area | distance | headcount | count | duration "
-           "| fraction (a fraction in words, as a percentage: 'un quart' = 25).", False),
+    _field("unit", pa.string(), "Unit from a closed set: EUR, USD, percent, fraction, m2, km2, "
+           "ha, km, m, years, months, weeks, days, hours, minutes, people, organisations, count, "
+           "fte (full-time equivalents, 'ETP'). A unit absent from raw was implied and taken "
+           "from the context ('5,7 millions' after 'budget' is EUR; 'une quarantaine' after "
+           "'participants' is people); null when the context does not say it."),
+    _field("kind", pa.string(), "money | percent | fraction (a share of 1: 'un quart' = 0.25) | "
+           "area | distance | headcount | count | duration | jobs (fte); null when unit is."),
     _field("subject", pa.string(), "The counted noun ('habitants', 'SCIC'), or the noun after "
            "de/des/du for percentages, areas and money ('25% des denrées' -> 'denrées')."),
     _field("qualifier", pa.string(), "plus de | au moins | près de | environ | moins de | au plus | "

@@ -20,13 +20,11 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import NamedTuple
 
+from pipeline.figures import context, numbers, units
 from pipeline.figures import grammar as g
-from pipeline.figures import numbers, units
 from pipeline.records import Figure, FigureKind, Record, Unit
-from pipeline.text import split_sentences
 from pipeline.wordlists import COLLECTIVES, DENOMINATORS, QUALIFIERS, SCALES
 
 # Four-digit numbers in this span, alone, are years ("en 2020", "Dès 2000"): they become a
@@ -39,7 +37,7 @@ FIGURE_ID_HEX = 16
 class _Unit(NamedTuple):
     """What follows a number: its unit, the factor of a scale word, where it ends."""
 
-    unit: Unit
+    unit: Unit | None  # None: implied, and the context does not say it
     multiplier: float
     end: int
     subject: str | None = None
@@ -56,11 +54,12 @@ class _Reading(NamedTuple):
     value: float
     low: float
     high: float
-    unit: Unit
-    kind: FigureKind
+    unit: Unit | None
+    kind: FigureKind | None
     subject: str | None
     textual: bool
     implied_qualifier: str | None = None
+    needs_noun: bool = False  # a bare collective numeral: its noun is in the context
 
 
 def extract_figures(records: Sequence[Record]) -> tuple[Figure, ...]:
@@ -102,7 +101,7 @@ def _place(resource_id: str, text: str, starts: list[int], lines: list[int],
             subject=reading.subject,
             qualifier=qualifier,
             textual=reading.textual,
-            sentence=_sentence(text, reading.start),
+            sentence=context.sentence(text, reading.start),
             line=lines[paragraph] if lines else None,
             char_start=reading.start,
             char_end=reading.end,
@@ -118,9 +117,13 @@ def _read_all(text: str) -> Iterator[_Reading]:
     words = itertools.chain(g.words_at_start(text), g.WORDS.finditer(text))
     in_words = [reading for match in words if (reading := _read_word(text, match)) is not None]
     last_end = 0
+    accepted: list[_Reading] = []
     for reading in sorted(in_digits + in_words, key=lambda r: (r.start, -r.end)):
         if reading.start >= last_end:  # "5 pour cent" is read once, not again at "cent"
             last_end = reading.end
+            if reading.needs_noun:
+                reading = _with_implied_noun(text, reading, accepted)
+            accepted.append(reading)
             yield reading
 
 
@@ -171,6 +174,8 @@ def _read_word(text: str, match: re.Match[str]) -> _Reading | None:
     if value is None or g.is_label_before(text, start):
         return None
     unit = _read_unit(text, rest.end(), value, heuristic=True)
+    if unit is None and text[start:rest.end()].split()[-1].casefold() in _BARE_SCALES:
+        unit = _Unit(context.implied_currency(text, start), 1.0, rest.end())  # "deux millions"
     return _reading(start, unit, value, value, textual=True) if unit else None
 
 
@@ -181,37 +186,47 @@ def _read_one(text: str, start: int, end: int) -> _Reading | None:
 
 
 def _read_collective(text: str, start: int, end: int) -> _Reading | None:
-    """'une douzaine d'années': about twelve years."""
+    """'une douzaine d'années': about twelve years; 'une quarantaine sur place': about forty
+    of a noun said elsewhere (see `_with_implied_noun`)."""
     before = _before(text, start)
     article = g.ARTICLE_BEFORE.search(before)
-    of = g.OF.match(text, end)
-    if article is None or of is None:
+    if article is None:
         return None  # "des centaines de personnes" has no value
     value = numbers.collective_value(text[start:end])
+    first = start - len(before) + article.start("article")
+    of = g.OF.match(text, end)
+    if article.group("article").casefold() == "la" and of is None:
+        return None  # "la quarantaine" is isolation unless it counts something
+    if of is None:
+        if not g.BARE_COLLECTIVE_NEXT.match(text, end):
+            return None  # "une quarantaine stricte", "Une Quarantaine Solidaire"
+        return _Reading(first, end, value, value, value, None, None, None, True, "environ",
+                        needs_noun=True)
     tail = g.TAIL_AFTER_OF.match(text, of.end())
     if tail is None:
         return None
     if tail.group("measure"):
         unit = _measure(text, tail)
+    elif tail.group("fte"):
+        unit = _Unit(Unit.fte, 1.0, tail.end())
     else:
         unit = _counted(tail.group("noun"), value, tail.end(), heuristic=True)
     if unit is None:
         return None
-    first = start - len(before) + article.start("article")
     return _reading(first, unit, value, value, textual=True, implied="environ")
 
 
 def _read_fraction(text: str, start: int, end: int) -> _Reading | None:
-    """'un quart de la population' -> 25 percent of 'population'."""
+    """'un quart de la population' -> 0.25 of 'population'."""
     before = _before(text, start)
     numerator = g.NUMERATOR_BEFORE.search(before)
     if numerator is None or not g.OF_SOMETHING.match(text, end):
         return None  # "des tiers lieux", "le tiers secteur"
     if g.QUARTER_HOUR.match(text, end):
         return None  # "un quart d'heure" is fifteen minutes, not a share
-    value = numbers.fraction_percent(numerator.group("numerator"), text[start:end])
+    value = numbers.fraction_value(numerator.group("numerator"), text[start:end])
     first = start - len(before) + numerator.start("numerator")
-    return _Reading(first, end, value, value, value, Unit.percent, FigureKind.fraction,
+    return _Reading(first, end, value, value, value, Unit.fraction, FigureKind.fraction,
                     _subject(text, end), True)
 
 
@@ -221,8 +236,8 @@ _DENOMINATOR_AFTER = re.compile(rf"{g.SP}+(?P<denominator>quarts?|tiers)(?={g.GA
 def _read_unit(text: str, position: int, value: float, *, heuristic: bool) -> _Unit | None:
     """The unit or counted noun right after a number, or None when there is none."""
     tail = g.TAIL.match(text, position)
-    if tail is None:
-        return None
+    if tail is None or (tail.group("noun") and tail.group("noun").casefold() in _BARE_SCALES):
+        return _implied_scale(text, position)  # "5,7 millions." / "5,7 millions, dont"
     if tail.group("percent"):
         return _Unit(Unit.percent, 1.0, tail.end(), _subject(text, tail.end()))
     if currency := tail.group("currency"):
@@ -231,7 +246,12 @@ def _read_unit(text: str, position: int, value: float, *, heuristic: bool) -> _U
                      _subject(text, tail.end()))
     if tail.group("measure"):
         return _measure(text, tail)
+    if tail.group("fte"):
+        return _Unit(Unit.fte, 1.0, tail.end())
     if noun := tail.group("scaled_noun"):
+        of = text[tail.end("noun_scale"):tail.start("scaled_noun")].strip()
+        if not of and units.noun_unit(noun) is None and not units.is_money_noun(noun):
+            return _implied_scale(text, position)  # "5,7 millions pour", "1 million auprès"
         return _scaled_noun(text, tail, noun, position)
     return _counted(tail.group("noun"), value, tail.end(), heuristic)
 
@@ -245,12 +265,60 @@ def _measure(text: str, tail: re.Match[str]) -> _Unit:
 
 
 def _scaled_noun(text: str, tail: re.Match[str], noun: str, position: int) -> _Unit | None:
-    """'2 milliards utilisateurs' (people), '20 milliards de bénéfices' (money)."""
+    """'2 milliards utilisateurs' (people), '20 milliards de bénéfices' (money), '4 millions
+    de mètres carrés' (area)."""
     multiplier = SCALES[tail.group("noun_scale").casefold()]
+    measure = g.TAIL_AFTER_OF.match(text, tail.start("scaled_noun"))
+    if measure is not None and measure.group("measure"):
+        unit = _measure(text, measure)
+        return unit._replace(multiplier=unit.multiplier * multiplier)
     if units.is_money_noun(noun):
-        return _Unit(_currency_before(text, position), multiplier, tail.end(), noun)
+        return _Unit(context.currency_before(text, position), multiplier, tail.end(), noun)
     counted = _counted(noun, 2.0, tail.end(), heuristic=True)
     return _Unit(counted.unit, multiplier, counted.end, noun) if counted else None
+
+
+_BARE_SCALES = frozenset({"million", "millions", "milliard", "milliards"})
+
+
+def _implied_scale(text: str, position: int) -> _Unit | None:
+    """'5,7 millions' with nothing after it that it counts: an amount whose currency is
+    implied by the context (`_implied_currency`), kept with no unit when it is not."""
+    bare = g.BARE_SCALE.match(text, position)
+    if bare is None:
+        return None
+    multiplier = SCALES[bare.group("scale").casefold()]
+    return _Unit(context.implied_currency(text, position), multiplier, bare.end())
+
+
+def _with_implied_noun(text: str, reading: _Reading, before: list[_Reading]) -> _Reading:
+    """A bare collective numeral ('une quarantaine sur place') with the noun it counts: a
+    head-count noun of its sentence before it, else the noun of the figure before it in the
+    paragraph, else the first head-count noun after it in its sentence, else the last
+    head-count noun of the paragraph before the sentence; unit null when there is none."""
+    start = context.sentence_start(text, reading.start)
+    if noun := context.head_count_noun_before(text, start, reading.start):
+        return _counting(reading, noun)
+    paragraph_start = text.rfind("\n", 0, reading.start) + 1
+    for previous in reversed(before):
+        if previous.start < paragraph_start:
+            break
+        if previous.subject and previous.kind in (FigureKind.headcount, FigureKind.count):
+            return reading._replace(unit=previous.unit, kind=previous.kind,
+                                    subject=previous.subject, needs_noun=False)
+    for noun in g.NOUNS.findall(text, reading.end, context.sentence_end(text, reading.start)):
+        if units.noun_unit(noun) in units.HEAD_COUNT_UNITS:
+            return _counting(reading, noun)
+    for noun in reversed(g.NOUNS.findall(text, paragraph_start, start)):
+        if units.noun_unit(noun) in units.HEAD_COUNT_UNITS:
+            return _counting(reading, noun)
+    return reading._replace(needs_noun=False)
+
+
+def _counting(reading: _Reading, noun: str) -> _Reading:
+    unit = units.noun_unit(noun)
+    return reading._replace(unit=unit, kind=units.UNIT_KINDS[unit], subject=noun,
+                            needs_noun=False)
 
 
 def _elided_noun(text: str, start: int, end: int, value: float) -> _Unit | None:
@@ -263,7 +331,7 @@ def _elided_noun(text: str, start: int, end: int, value: float) -> _Unit | None:
     if not value.is_integer() or not (after_dont or (
             value >= 2 and g.ELIDED_NOUN_AFTER.match(text, end))):
         return None
-    for noun in reversed(g.NOUNS.findall(text, _sentence_start(text, start), start)):
+    for noun in reversed(g.NOUNS.findall(text, context.sentence_start(text, start), start)):
         if unit := units.noun_unit(noun):
             return _Unit(unit, 1.0, end, noun)
     return None
@@ -286,8 +354,9 @@ def _counted(noun: str, value: float, end: int, heuristic: bool) -> _Unit | None
 def _reading(start: int, unit: _Unit, low: float, high: float, *, textual: bool,
              implied: str | None = None) -> _Reading:
     scaled_low, scaled_high = low * unit.multiplier, high * unit.multiplier
+    kind = units.UNIT_KINDS[unit.unit] if unit.unit else None
     return _Reading(start, unit.end, scaled_low, scaled_low, scaled_high, unit.unit,
-                    units.UNIT_KINDS[unit.unit], unit.subject, textual, implied)
+                    kind, unit.subject, textual, implied)
 
 
 def _subject(text: str, position: int) -> str | None:
@@ -295,13 +364,6 @@ def _subject(text: str, position: int) -> str | None:
     if match is None or units.noun_key(match.group("subject")) in units.NOT_NOUNS:
         return None
     return match.group("subject")
-
-
-def _currency_before(text: str, position: int) -> Unit:
-    """The last currency written earlier in the same paragraph, else the default."""
-    paragraph_start = text.rfind("\n", 0, position) + 1
-    written = [m.group(0) for m in g.CURRENCY_WORD.finditer(text, paragraph_start, position)]
-    return units.CURRENCIES[written[-1].casefold()] if written else units.DEFAULT_CURRENCY
 
 
 def _qualifier_after(text: str, position: int) -> str | None:
@@ -314,32 +376,6 @@ def _qualifier_after(text: str, position: int) -> str | None:
 
 def _before(text: str, position: int) -> str:
     return text[max(0, position - g.LOOKBEHIND_CHARS):position]
-
-
-def _sentence(text: str, start: int) -> str:
-    """The sentence holding offset `start`, within its paragraph, without its trailing spaces."""
-    paragraph_start, sentences = _sentences_around(text, start)
-    return next(sentence for offset, sentence in reversed(sentences)
-                if paragraph_start + offset <= start).strip()
-
-
-def _sentence_start(text: str, start: int) -> int:
-    """Offset in `text` of the sentence holding offset `start`."""
-    paragraph_start, sentences = _sentences_around(text, start)
-    return paragraph_start + next(offset for offset, _ in reversed(sentences)
-                                  if paragraph_start + offset <= start)
-
-
-def _sentences_around(text: str, position: int) -> tuple[int, list[tuple[int, str]]]:
-    """The start of the paragraph holding `position` and that paragraph's sentences."""
-    paragraph_start = text.rfind("\n", 0, position) + 1
-    paragraph_end = text.find("\n", position)
-    paragraph = text[paragraph_start:len(text) if paragraph_end < 0 else paragraph_end]
-    return paragraph_start, _paragraph_sentences(paragraph)
-
-
-# A record's paragraphs come back in its Résumé and in repeated records: each is split once.
-_paragraph_sentences = lru_cache(maxsize=16384)(split_sentences)
 
 
 def _normalise(raw: str) -> str:

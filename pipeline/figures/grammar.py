@@ -106,17 +106,19 @@ def _trie_pattern(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
-# "un"/"une" is an article far more often than a number: only before a duration word.
+# "un"/"une" is an article far more often than a number: only before a duration word or a
+# full-time equivalent ("un ETP", "un équivalent temps plein").
 ONE_DURATIONS = tuple(f"{article}{space}{unit}" for space in " \u00a0\u202f"
                       for article, unit in (("un", "an"), ("un", "ans"), ("une", "année"),
-                                            ("un", "mois"), ("une", "semaine")))
+                                            ("un", "mois"), ("une", "semaine"),
+                                            ("un", "ETP"), ("un", "équivalent")))
 _WORDS = [*CARDINALS, *COLLECTIVES, *DENOMINATORS, *ONE_DURATIONS]
 # Characters a word in letters can follow. Consuming one of them first (instead of a \b)
 # lets sre skip to the next space: 95 MB/s, where a bare trie runs at 45 MB/s. A word at
 # the very start of a text has no such character: `words_at_start` covers it.
 _WORD_SEPARATORS = "[ \n(«\"'’\u00a0\u202f-]"
 # Lower-case and capitalised ("Quatre intervenants"); all-capital titles are left out.
-_WORD_TRIE = literal_trie([*_WORDS, *(word.capitalize() for word in _WORDS)])
+_WORD_TRIE = literal_trie([*_WORDS, *(word[0].upper() + word[1:] for word in _WORDS)])
 WORDS = re.compile(f"{_WORD_SEPARATORS}(?P<word>{_WORD_TRIE}){NOT_LETTER_AFTER}")
 _WORD_AT_START = re.compile(f"(?P<word>{_WORD_TRIE}){NOT_LETTER_AFTER}")
 
@@ -139,8 +141,9 @@ NUMERATOR_BEFORE = re.compile(
 # After a fraction word: it must be a share of something ("le tiers du budget").
 OF_SOMETHING = re.compile(rf"{GAP}(?:de|du|des|d['’])", re.IGNORECASE)
 QUARTER_HOUR = re.compile(rf"{GAP}d['’]{GAP}heure", re.IGNORECASE)
-# Read backward from a collective numeral: only "un"/"une" ("des centaines" has no value).
-ARTICLE_BEFORE = re.compile(rf"(?:^|[^\w])(?P<article>une?){SP}+$", re.IGNORECASE)
+# Read backward from a collective numeral: only "un"/"une", and "la" before "de" ("la
+# quarantaine de personnes"); "des centaines" has no value.
+ARTICLE_BEFORE = re.compile(rf"(?:^|[^\w])(?P<article>une?|la){SP}+$", re.IGNORECASE)
 # After a collective numeral: "une douzaine d'années", "une centaine de personnes".
 OF = re.compile(rf"{SP}+(?:d['’]|de){GAP}", re.IGNORECASE)
 
@@ -155,6 +158,8 @@ _MEASURE_WORDS = (
     rf"m²|m2|km²|km2|mètres?{SP}+carrés?|hectares?|ha|ares?|kilomètres?|kms?|mètres?|"
     "années?|ans?|mois|semaines?|jours?|heures?|minutes?"
 )
+# "200 ETP", "12 équivalents temps plein", "une dizaine d'ETP": jobs as full-time equivalents.
+FTE = rf"ETP|etp|[ée]quivalents?{SP}+temps{SP}+pleins?"
 # A noun, with inclusive writing kept whole ("participant.e.s", "coopérateur.rice").
 NOUN_WORD = rf"{LETTER}+(?:-{LETTER}+)*(?:[.·](?:e|ice|rice|ne|le|se|euse)(?:[.·]s)?)?"
 
@@ -166,6 +171,7 @@ TAIL = re.compile(
     (?P<currency>€|\$|(?:euros?|eur|dollars?|usd){NOT_LETTER_AFTER})
     (?:{GAP}(?:HT|TTC){NOT_LETTER_AFTER})?
   | {GAP}{_ADJECTIVE}(?P<measure>{_MEASURE_WORDS}){NOT_LETTER_AFTER}
+  | {GAP}(?P<fte>{FTE}){NOT_LETTER_AFTER}
   | {GAP}(?P<noun_scale>{alternation(SCALE_WORDS)}){SP}+(?:(?:d['’]|de|des){GAP})?
     (?P<scaled_noun>{NOUN_WORD})
   | {SP}+{_ADJECTIVE}(?P<noun>{NOUN_WORD})
@@ -174,7 +180,8 @@ TAIL = re.compile(
 )
 # After "une centaine d'": the same without the space a noun otherwise needs.
 TAIL_AFTER_OF = re.compile(
-    rf"{_ADJECTIVE}(?:(?P<measure>{_MEASURE_WORDS}){NOT_LETTER_AFTER}|(?P<noun>{NOUN_WORD}))",
+    rf"{_ADJECTIVE}(?:(?P<measure>{_MEASURE_WORDS}){NOT_LETTER_AFTER}|(?P<fte>{FTE}){NOT_LETTER_AFTER}"
+    rf"|(?P<noun>{NOUN_WORD}))",
     re.IGNORECASE,
 )
 # A count whose noun is elided because it was just said: "plusieurs sites lauréats dont 3
@@ -184,7 +191,7 @@ ELIDED_NOUN_AFTER = re.compile(rf"{SP}+(?:autres|sont|ont){NOT_LETTER_AFTER}", r
 NOUNS = re.compile(NOUN_WORD)
 # What the figure is a figure of: "25% des denrées", "2 hectares de jardins", "1,5 % de son
 # budget" (the determiner after "de" is skipped).
-_DETERMINERS = r"la|l['’]|son|sa|ses|leur|leurs|notre|nos|votre|vos|cette|cet|ce|ces"
+_DETERMINERS = r"la|l['’]|son|sa|ses|leurs|leur|notre|nos|votre|vos|cette|cet|ces|ce"  # longest first
 SUBJECT_AFTER = re.compile(
     rf"{SP}+(?:de{SP}+(?:{_DETERMINERS}){GAP}|du{SP}|des{SP}|de{SP}|d['’]){GAP}"
     rf"(?P<subject>{NOUN_WORD})",
@@ -258,4 +265,28 @@ def is_copula_before(text: str, position: int) -> bool:
 
 CURRENCY_WORD = re.compile(
     rf"€|\$|\b(?:euros?|eur|dollars?|usd){NOT_LETTER_AFTER}", re.IGNORECASE
+)
+
+# A number with a scale word and nothing after it that says what it counts: "5,7 millions".
+BARE_SCALE = re.compile(rf"{GAP}(?P<scale>millions?|milliards?){NOT_LETTER_AFTER}", re.IGNORECASE)
+# Words of a sentence or paragraph saying that such a bare amount is money: "un budget de",
+# "financé à hauteur de", "subventions", "l'enveloppe". Searched only around a bare amount.
+MONEY_CUE = re.compile(
+    r"€|\b(?:budg|euro|financ|subvention|dotation|investi|crédit|enveloppe|montant|coût|"
+    r"chiffre d['’]affaires|fonds|aides?\b|dépens|recette|prêt|capital|bénéfice|lev[ée])",
+    re.IGNORECASE,
+)
+# After a collective numeral with no "de" ("une quarantaine sur place"): the words that may
+# follow it when it counts a noun said elsewhere. Anything else ("une quarantaine stricte",
+# "Une Quarantaine Solidaire") leaves it unread.
+BARE_COLLECTIVE_NEXT = re.compile(
+    rf"{GAP}(?:[.,;:!?)»\n]|$|s['’]|d['’]entre|(?:sur|à|en|au|aux|dans|ont|avaient|étaient|"
+    rf"sont|se|y|parmi|et|ou|qui|dont|présents|présentes|inscrits|inscrites|connectés|"
+    rf"connectées|venus|venues|réunis|réunies|avait|était|a|venaient|viennent|"
+    rf"participaient|représentaient|assistaient|pour){NOT_LETTER_AFTER})",
+    re.IGNORECASE,
+)
+# Words after which a noun heads its phrase: "les associations adhérentes".
+NOUN_DETERMINERS = frozenset(
+    "les des ces nos vos leurs ses aux les mes plusieurs nombreux nombreuses quelques".split()
 )

@@ -16,7 +16,8 @@ _DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}$")
 
 # Collective numerals (`COLLECTIVES`, "une douzaine d'années"): text2num does not read them,
 # and they are approximate by nature, so the figure gets the qualifier "environ". Fractions
-# in words (`DENOMINATORS`) are read as percentages so that "un quart" compares with "25%".
+# in words (`DENOMINATORS`) are read as shares of 1 ("un quart d'élus" is 0.25, unit
+# "fraction"); a percentage keeps its written scale ("25 %" is 25, unit "percent").
 # Numerators of a fraction that are a determiner ("le tiers", "du quart") count as one.
 _NUMERATOR_WORDS = {"deux": 2, "trois": 3}
 
@@ -51,11 +52,13 @@ def collective_value(word: str) -> float:
     return float(COLLECTIVES[key[:-1] if key.endswith("s") else key])
 
 
-def fraction_percent(numerator: str, denominator: str) -> float:
-    """A fraction in words as a percentage: ('les deux', 'tiers') -> 66.67 (rounded to 2).
+def fraction_value(numerator: str, denominator: str) -> float:
+    """A fraction in words as a share of 1: ('les deux', 'tiers') -> 0.666...
 
-    >>> fraction_percent("un", "quart"), fraction_percent("du", "tiers")
-    (25.0, 33.33)
+    >>> fraction_value("un", "quart"), fraction_value("la", "moitié"), fraction_value("trois", "quarts")
+    (0.25, 0.5, 0.75)
+    >>> round(fraction_value("du", "tiers"), 4)
+    0.3333
     """
     count = _NUMERATOR_WORDS.get(numerator.casefold().split()[-1], 1)
-    return round(100.0 * count / DENOMINATORS[denominator.casefold()], 2)
+    return count / DENOMINATORS[denominator.casefold()]

@@ -7,7 +7,8 @@ unit           kind        written as
 =============  ==========  =====================================================
 EUR            money       €, euro(s), EUR, k€, M€, "millions d'€", "HT"/"TTC"
 USD            money       $, dollar(s), USD
-percent        percent     %, "pour cent"; also fractions in words (25.0 = "un quart")
+percent        percent     %, "pour cent" (25.0 = "25 %")
+fraction       fraction    fractions in words, as a share of 1 (0.25 = "un quart d'élus")
 m2             area        m², m2, mètres carrés; ares (x 100)
 km2            area        km², km2
 ha             area        hectare(s), ha
@@ -22,7 +23,15 @@ minutes        duration    minute(s)
 people         headcount   habitants, participants, personnes, salariés...
 organisations  count       associations, SCIC, collectivités, communes...
 count          count       any other counted noun (projets, sites, emplois...)
+fte            jobs        ETP, équivalent(s) temps plein (jobs as full-time equivalents)
+(null)         (null)      implied and not said by the context ("5,7 millions" alone)
 =============  ==========  =====================================================
+
+A unit not written with the number is taken from the context (`raw` holds only what is
+written, so a unit absent from `raw` was implied): the currency of "5,7 millions" from a
+currency or a money word of its sentence or paragraph, the noun of "une quarantaine" from
+a head-count noun of its sentence or the figure before it. Without such evidence the
+figure is kept with unit and kind null, never dropped.
 """
 
 from __future__ import annotations
@@ -33,7 +42,7 @@ from pipeline.records import FigureKind, Unit
 from pipeline.text import fold_accents
 from pipeline.wordlists import MONTHS as MONTH_NAMES
 
-# The kind of each unit (a fraction in words is kind "fraction", unit "percent").
+# The kind of each unit.
 UNIT_KINDS: dict[Unit, FigureKind] = {
     Unit.EUR: FigureKind.money,
     Unit.USD: FigureKind.money,
@@ -52,6 +61,8 @@ UNIT_KINDS: dict[Unit, FigureKind] = {
     Unit.people: FigureKind.headcount,
     Unit.organisations: FigureKind.count,
     Unit.count: FigureKind.count,
+    Unit.fte: FigureKind.jobs,
+    Unit.fraction: FigureKind.fraction,
 }
 
 CURRENCIES: dict[str, Unit] = {
@@ -84,7 +95,7 @@ sociétaire bénévole élu élue agent adhérent adhérente membre jeune enfant
 chômeur demandeur entrepreneur entrepreneuse usager bénéficiaire visiteur citoyen citoyenne
 résident résidente producteur productrice agriculteur agricultrice stagiaire volontaire
 travailleur travailleuse apprenti apprentie professionnel professionnelle inscrit inscrite
-mécanicien vendeur vendeuse migrant migrante famille ménage"""
+mécanicien vendeur vendeuse migrant migrante famille ménage porteur porteuse"""
 _ORGANISATIONS = """association scic scop sca cae epci collectivité commune communauté
 département région entreprise structure coopérative organisation incubateur client cliente
 intercommunalité société partenaire acteur réseau fondation mutuelle opérateur ptce siae
@@ -96,17 +107,21 @@ COUNTED_NOUNS: dict[str, Unit] = {
     **{noun: Unit.count for noun in _COUNTS.split()},
     **{noun: Unit.organisations for noun in _ORGANISATIONS.split()},
     **{noun: Unit.people for noun in _PEOPLE.split()},
+    "etp": Unit.fte,  # "35 ETP, dont 28 en parcours": the elided noun of "28"
 }
 # Nouns naming an amount of money: "20 milliards de bénéfices" is money, not a count.
 MONEY_NOUNS = frozenset(
     "bénéfice chiffre budget achat subvention investissement dépense recette financement "
     "dotation prêt crédit montant".split()
 )
+# Head-count classes a bare collective numeral ("une quarantaine sur place") may count.
+HEAD_COUNT_UNITS = frozenset({Unit.people, Unit.organisations})
+
 # Words after a number that are never its counted noun ("3 autres", "2000 des plateformes").
 NOT_NOUNS = frozenset(
     """autres autre des les ces ses mes tes nos vos leurs plus moins dans sans sous vers
     chez tous toutes nous vous ils elles puis mais pas dès après depuis alors ainsi aussi
-    très parmi selon hors lors""".split()
+    très parmi selon hors lors entre""".split()
 )
 # A number before a month name is a day of a date ("9 juin"), never a count: the names
 # with and without their accents.

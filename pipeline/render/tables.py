@@ -105,8 +105,8 @@ def _describe(figure: Figure) -> str:
     qualifier = f"{figure.qualifier} " if figure.qualifier else ""
     subject = f" {figure.subject}" if figure.subject and figure.kind != FigureKind.headcount else ""
     where = "title" if figure.in_title else f"line {figure.line}"
-    return (f"{qualifier}{_number(figure.value)} {figure.unit}{subject}  "
-            f"({figure.kind}) «{figure.raw}» {where}")
+    return (f"{qualifier}{_number(figure.value)} {figure.unit or '?'}{subject}  "
+            f"({figure.kind or 'unit not said'}) «{figure.raw}» {where}")
 
 
 def _number(value: float) -> str:

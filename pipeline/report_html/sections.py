@@ -180,7 +180,7 @@ def figures_section(figures: Sequence[Figure], records: Mapping[str, Record]) ->
     """Every figure in one table; the script sorts, filters and pages it."""
     if not figures:
         return _section("figures", "Figures", '<p class="muted">No figure found.</p>')
-    units = sorted({f.unit for f in figures})
+    units = sorted({f.unit or "" for f in figures} - {""})
     options = "".join(f'<option value="{escape(u)}">{escape(u)}</option>' for u in units)
     controls = (
         '<div class="controls" data-js-only hidden>'
@@ -202,10 +202,10 @@ def _figure_row(f: Figure, record: Record | None) -> str:
     if f.value_min is not None and f.value_max is not None and f.value_min != f.value_max:
         value = f"{_number(f.value_min)}–{_number(f.value_max)}"
     subject = " ".join(x for x in (f.qualifier, f.subject) if x)
-    return (f'<tr data-unit="{escape(f.unit)}"><td>{_link(record, f.resource_id)}</td>'
+    return (f'<tr data-unit="{escape(f.unit or "")}"><td>{_link(record, f.resource_id)}</td>'
             f"<td>{escape(f.raw)}</td>"
-            f'<td class="num" data-sort="{f.value!r}">{value}</td><td>{escape(f.unit)}</td>'
-            f"<td>{escape(f.kind)}</td><td>{escape(subject)}</td>"
+            f'<td class="num" data-sort="{f.value!r}">{value}</td><td>{escape(f.unit or "—")}</td>'
+            f"<td>{escape(f.kind or '—')}</td><td>{escape(subject)}</td>"
             f'<td class="num" data-sort="{f.line if f.line is not None else -1}">'
             f'{f.line if f.line is not None else "—"}</td>'
             f'<td class="sentence">{escape(f.sentence)}</td></tr>')
