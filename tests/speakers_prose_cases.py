@@ -28,7 +28,7 @@ Anne-Sophie Jean-Marc Marie-Hélène Pierre-Yves""".split()
 SURNAME = """Martin Roux Lefort Dumas Garnier Perrin Lemoine Bouvier Carpentier Vasseur Nguyen
 Benali Tessier Morvan Lacombe Ferrand Guillot Delorme Brunet Kermarrec Chauvin Maillard Rivière
 Fontaine Lebrun Diallo Poirier Marchand Tardieu Baudry Collignon Hamon-Leroy Vidal Ollivier
-Pasquier Régnier Costa Albertini Moreau Charpentier""".split()
+Pasquier Régnier Costa Albertini Moreau Guérin""".split()
 # (as written, role, organisation): roles joined to their organisation the ways write-ups do.
 FUNCTIONS = [
     ("maire de Bourg-sur-Lane", "maire", "Bourg-sur-Lane"),
@@ -209,7 +209,8 @@ def _passive_exchange(d):
     a, b, c = d.name(), d.name(), d.name()
     return ([f"Les membres du club ont pu échanger avec {a} et {b}, en charge de la mission, "
              f"et avec le rapporteur {c}."],
-            [_person(a, "speaker", "en charge de la mission"), _person(b, "speaker", "en charge de la mission"),
+            [_person(a, "speaker", "en charge de la mission"),
+             _person(b, "speaker", "en charge de la mission"),
              _person(c, "speaker", "rapporteur")])
 
 

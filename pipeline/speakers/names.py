@@ -52,6 +52,17 @@ collectif réseau agence mission maison centre fondation fédération union cham
 société coopérative programme fertiles rôtisserie national nationale générale général
 bio ess idf cnv rtes scic urscop avise bourgogne franche-comté occitanie aquitaine
 nouvelle-aquitaine bretagne normandie provence île ile saint sainte
+impact monnaie locale complémentaire zéro chômeur chômage tiers lieu lieux village vivant club
+territorial territoriale coopération agglomération dépôts connect cigale sécu initiative
+rurale urbaine énergie citoyenne transition emploi innovation économique numérique
+alimentaire lab hub emmaüs
+""".split())
+# A common noun right before a capitalised span makes it the name of a thing ("le programme
+# French Impact", "le dispositif Territoires Zéro Chômeur"), never of a person.
+THING_BEFORE_WORDS = frozenset("""
+programme programmes dispositif dispositifs projet projets réseau label plateforme démarche
+opération initiative appel fonds association coopérative scop scic pôle ptce cabinet société
+entreprise collectif festival campagne mouvement site outil guide
 """.split())
 # Names whose fuzzy similarity reaches this are one person spelled two ways. The shipped
 # export's distinct people peak at 72.7 ("Philippe Eynaud" / "Philippe Maingault"); one typo
