@@ -13,6 +13,7 @@ from pipeline.speakers.cues import (
     MENTION_BEFORE_RE,
     PRONOUN_FUNCTION_RE,
     SPEAKER,
+    TITLE_BEFORE_RE,
     near_cue,
     subject_cue,
 )
@@ -38,7 +39,9 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
     of a verb of speaking, or right after a quotation or "comme l'a rappelé"."""
     local, local_end = span.start - sentence_start, span.end - sentence_start
     before, after = sentence[:local], sentence[local_end:]
-    common = {"sentence": sentence, "sentence_start": sentence_start}
+    title = TITLE_BEFORE_RE.search(before)
+    common = {"sentence": sentence, "sentence_start": sentence_start,
+              "title": title.group(1).lower() if title else None}
     if _MENTION_IN_SCOPE_RE.search(before):
         return None
     scope = next((sc for sc in reversed(scopes) if sc[0] <= local < sc[1]), None)

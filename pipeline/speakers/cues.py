@@ -20,6 +20,11 @@ MENTION_BEFORE_RE = re.compile(
     r"(?i)(?:(?<!animé )(?<!animée )\bpar|\bministres?|\bblog d[e’']|\bouvrage d[e’']|"
     r"\blivre d[e’']|\barticle d[e’']|\bthèse d[e’']|\bfeu)\s*$"
 )
+# A title written before the name: "la ministre Jacqueline Gourault", "le rapporteur Jean Dupuis".
+TITLE_BEFORE_RE = re.compile(
+    r"(?i)\b(ministre|président|présidente|maire|députée?|sénat(?:eur|rice)|professeure?|"
+    r"sociologue|rapporteure?)\s$"
+)
 # Scope cues of a moderator: the list after them is who animated the session.
 _MODERATOR_CUE = (
     r"anim[ée]e?s? par|animation (?:assurée )?(?:par|d[e’'])|mod[ée]r[ée]e?s? par|"

@@ -19,6 +19,7 @@ from pipeline.speakers.cues import (
     NAME_FUNCTION_RE,
     NEUTRAL,
     SPEAKER,
+    TITLE_BEFORE_RE,
     opens_subject,
     scope_cues,
 )
@@ -64,11 +65,6 @@ SPEAKING_AFTER_RE = re.compile(
     r"indique|estime|considère|affirme|note|témoigne|détaille|conclut|ajoute|propose|invite|"
     r"(?:a|ont) (?:rappelé|présenté|souligné|expliqué|précisé|insisté|indiqué|témoigné|"
     r"détaillé|conclu|ajouté|proposé|pointé|évoqué))\b"
-)
-# A title written before the name: "la ministre Jacqueline Gourault".
-TITLE_BEFORE_RE = re.compile(
-    r"(?i)\b(ministre|président|présidente|maire|députée?|sénat(?:eur|rice)|professeure?|"
-    r"sociologue|rapporteure?)\s$"
 )
 # A person slot in prose: where an unknown name is worth checking with the model.
 SLOT_BEFORE_RE = re.compile(r"(?i)(?:^|\bd[e’']|\bpar|\bavec|\bdont|,|\bet)\s*$")
@@ -122,9 +118,25 @@ def name_spans(text: str) -> list[Span]:
             start += len(words.pop(0)) + 1
         if not words or words[0].casefold() in ARTICLES or _after_article(text, start):
             continue
+        words = _without_organisation(words)
         if is_person_like(words) and not _is_particle(words[0]):
-            spans.append(Span(start, match.end(), " ".join(words)))
+            name = " ".join(words)
+            spans.append(Span(start, start + len(name), name))
     return spans
+
+
+def _without_organisation(words: list[str]) -> list[str]:
+    """ "Paul Roux de la CRESS Grand Est" -> "Paul Roux": a complete name, then a particle
+    before an acronym or an organisation's word, is a person and their organisation."""
+    for index in range(2, len(words) - 1):
+        if not _is_particle(words[index]) and words[index] != "la":
+            continue
+        rest = words[index + 1:]
+        if rest[0] in ("la", "l'") and len(rest) > 1:
+            rest = rest[1:]
+        if (rest[0].isupper() and len(rest[0]) > 2) or not is_person_like(["x", *rest]):
+            return words[:index]
+    return words
 
 
 def _after_article(text: str, start: int) -> bool:
