@@ -99,16 +99,18 @@ def _record_occurrences(record: Record) -> list[_Placed]:
 
 # A line that only continues the affiliation of the person above it is short.
 CONTINUATION_MAX_WORDS = 8
+CONTINUATION_MAX_CHARS = 120
 _STRUCTURED_SOURCES = (SpeakerSource.list, SpeakerSource.bullet)
 
 
 def _continues_affiliation(occurrence: Occurrence, text: str) -> bool:
     """True for "CRESS Grand Est" on the line after "• Léa Martin, présidente": the line right
     after a list item whose affiliation it completes (a role, an organisation, no name)."""
+    if len(text) > CONTINUATION_MAX_CHARS or occurrence.source not in _STRUCTURED_SOURCES:
+        return False  # the common case, decided before any word is read
     line = text.strip(" •-–")
     return (
-        occurrence.source in _STRUCTURED_SOURCES
-        and 0 < len(line.split()) <= CONTINUATION_MAX_WORDS
+        0 < len(line.split()) <= CONTINUATION_MAX_WORDS
         and not is_bullet(text) and not name_spans(text) and not line.endswith((".", ":", "!", "?"))
         and line.split()[0].casefold() not in LEADING_WORDS and not line.split()[0].endswith("ez")
         and (is_role(line) or (looks_like_org(line) and (not occurrence.affiliation or is_role(
