@@ -127,7 +127,7 @@ SPEAKERS = _schema(
     _field("participation", pa.string(), "speaker | moderator | mentioned (is_speaker is true "
            "for the first two).", False),
     _field("cue", pa.string(), "The words that decided the participation, as written ('a "
-           "souligné', 'animée par', 'Merci à', 'Avec :'); null when the layout alone (a bullet, "
+           "souligné', 'animée par', 'Merci à', '» ('); null when the layout (a bullet, a list, "
            "a heading) or the model decided."),
     _field("source", pa.string(), "bullet | heading | list | prose | ner.", False),
     _field("line", pa.int32(), "Raw line, 1-based."),
