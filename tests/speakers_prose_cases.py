@@ -441,6 +441,140 @@ PHRASINGS = [
 MIN_PER_PATTERN = 80
 
 
+# A second held-out set, written after the rules had been tuned on the first held-out set's
+# errors (that set was then no longer held out): phrasings like those of the site's
+# write-ups, and initiatives' names the rules' word lists have never seen.
+NON_PEOPLE_2 = ["Solidarité Paysans", "Habitat Participatif", "Terres de Liens", "Envie Autonomie",
+                "Familles Rurales", "Action Logement", "Bretagne Active", "Cités Unies"]
+
+
+def _h2_thanks_farmers(d):
+    a, b, c, e = d.name(), d.name(), d.name(), d.name()
+    (fa, ra, oa), (fb, rb, ob) = d.function(), d.function()
+    return ([f"Merci à {a}, {fa}, {b}, {fb}, {c} et {e}, agriculteurs et administrateurs de l'Afilea "
+             "pour leur intervention !"],
+            [_person(a, "speaker", ra, oa), _person(b, "speaker", rb, ob),
+             _person(c, "speaker", "agriculteurs et administrateurs", "Afilea"),
+             _person(e, "speaker", "agriculteurs et administrateurs", "Afilea")])
+
+
+def _h2_thanks_also(d):
+    a, b = d.name(), d.name()
+    return ([f"Un grand merci également à {a} et à {b} pour leurs témoignages."],
+            [_person(a, "speaker"), _person(b, "speaker")])
+
+
+def _h2_verb_other(d):
+    a, (fa, ra, oa) = d.name(), d.function()
+    verb = d.rng.choice(["a élargi le propos", "a appelé les collectivités à s'engager",
+                         "est revenu sur les résultats de l'étude"])
+    return ([f"Pour conclure, {a}, {fa}, {verb}."], [_person(a, "speaker", ra, oa)])
+
+
+def _h2_verb_brackets(d):
+    a, (_, _, oa) = d.name(), d.function()
+    return ([f"{a} ({oa}) a ensuite présenté les premiers résultats."], [_person(a, "speaker", None, oa)])
+
+
+def _h2_passive_then(d):
+    a, b, (fa, ra, oa), (fb, rb, ob) = d.name(), d.name(), d.function(), d.function()
+    return ([f"La seconde table ronde s'est ouverte avec une intervention de {a}, {fa}, puis un "
+             f"témoignage vidéo de {b}, {fb}."],
+            [_person(a, "speaker", ra, oa), _person(b, "speaker", rb, ob)])
+
+
+def _h2_passive_side(d):
+    a, b, (fa, ra, oa), (fb, rb, ob) = d.name(), d.name(), d.function(), d.function()
+    return ([f"Les participants ont été accueillis par {a}, {fa}, aux côtés de {b}, {fb}."],
+            [_person(a, "speaker", ra, oa), _person(b, "speaker", rb, ob)])
+
+
+def _h2_coanimated(d):
+    a, b = d.name(), d.name()
+    return ([f"Cette séance, co-animée par {a} et {b}, a rassemblé une trentaine d'élus."],
+            [_person(a, "moderator"), _person(b, "moderator")])
+
+
+def _h2_quote_insisted(d):
+    a, (fa, ra, oa) = d.name(), d.function()
+    return ([f"« {d.quote()} », a insisté {a}, {fa}."], [_person(a, "speaker", ra, oa)])
+
+
+def _h2_quote_colon(d):
+    a, (_, _, oa) = d.name(), d.function()
+    return ([f"{a} ({oa}) : « {d.quote()} »"], [_person(a, "speaker", None, oa)])
+
+
+def _h2_as_recalled_two(d):
+    a, b, (fb, rb, ob) = d.name(), d.name(), d.function()
+    return ([f"Comme l'ont rappelé {a} et {b}, {fb}, la coopération prend du temps."],
+            [_person(a, "speaker", rb, ob), _person(b, "speaker", rb, ob)])
+
+
+def _h2_shared_comma(d):
+    a, b = d.name(), d.name()
+    return (["Avec :", f"{a} et {b}, de l'Afilea"],
+            [_person(a, "speaker", None, "Afilea"), _person(b, "speaker", None, "Afilea")])
+
+
+def _h2_no_comma_participation_two(d):
+    a, b, (fa, ra, oa), (fb, rb, ob) = d.name(), d.name(), d.function(), d.function()
+    return ([f"Avec la participation de {a} {fa} et de {b} {fb}."],
+            [_person(a, "speaker", ra, oa), _person(b, "speaker", rb, ob)])
+
+
+def _h2_later_elected(d):
+    a, (fa, ra, oa) = d.name(), d.function()
+    return ([f"{a} a présenté le projet. Élue depuis 2020, elle est {fa}."],
+            [_person(a, "speaker", ra, oa)])
+
+
+def _h2_later_next_line(d):
+    a, (fa, ra, oa) = d.name(), d.function()
+    return (["Avec :", a, fa], [_person(a, "speaker", ra, oa)])
+
+
+def _h2_mention_elected(d):
+    a, (fa, ra, oa) = d.name(), d.function()
+    return ([f"Parmi les administrateurs, {a}, {fa}, a été réélue en juin."],
+            [_person(a, "mentioned", ra, oa)])
+
+
+def _h2_mention_founder(d):
+    a = d.name()
+    return ([f"La coopérative, fondée en 2015 par {a}, emploie aujourd'hui douze salariés."],
+            [_person(a, "mentioned")])
+
+
+def _h2_negative_thanks(d):
+    thing = d.rng.choice(NON_PEOPLE_2)
+    return ([f"Merci à {thing} pour son soutien."], [])
+
+
+def _h2_negative_quote(d):
+    thing = d.rng.choice(NON_PEOPLE_2)
+    return ([f"« {d.quote()} » ({thing})"], [])
+
+
+def _h2_negative_subject(d):
+    thing = d.rng.choice(NON_PEOPLE_2)
+    return ([f"{thing} a présenté son programme pour 2021."], [])
+
+
+PHRASINGS_2 = [
+    ("thanks", _h2_thanks_farmers), ("thanks", _h2_thanks_also), ("speech_verb", _h2_verb_other),
+    ("speech_verb", _h2_verb_brackets), ("passive_agent", _h2_passive_then),
+    ("passive_agent", _h2_passive_side), ("passive_agent", _h2_coanimated),
+    ("quotation", _h2_quote_insisted), ("quotation", _h2_quote_colon),
+    ("as_recalled", _h2_as_recalled_two), ("shared_organisation", _h2_shared_comma),
+    ("function_no_comma", _h2_no_comma_participation_two), ("role_later", _h2_later_elected),
+    ("role_later", _h2_later_next_line), ("mentioned", _h2_mention_elected),
+    ("mentioned", _h2_mention_founder), ("non_person", _h2_negative_thanks),
+    ("non_person", _h2_negative_quote), ("non_person", _h2_negative_subject),
+]
+PER_PHRASING_2 = 12
+
+
 def build_cases() -> list[dict]:
     rng = random.Random(SEED)
     by_pattern: dict[str, list] = {}
@@ -455,6 +589,13 @@ def build_cases() -> list[dict]:
                 cases.append({"id": f"{pattern}-{len(cases):04d}", "pattern": pattern, "split": split,
                               "phrasing": builder.__name__.lstrip("_"), "paragraphs": paragraphs,
                               "people": people})
+    second = random.Random(SEED + 1)
+    for pattern, builder in PHRASINGS_2:
+        for _ in range(PER_PHRASING_2):
+            paragraphs, people = builder(_Draw(second))
+            cases.append({"id": f"{pattern}-{len(cases):04d}", "pattern": pattern, "split": "heldout2",
+                          "phrasing": builder.__name__.lstrip("_"), "paragraphs": paragraphs,
+                          "people": people})
     return cases
 
 
