@@ -17,6 +17,7 @@ from pipeline.speakers.cues import (
     near_cue,
     subject_cue,
 )
+from pipeline.speakers.names import has_known_given_name
 from pipeline.speakers.occurrence import Occurrence, Span, apposition, tail
 
 _PROSE = SpeakerSource.prose
@@ -24,7 +25,7 @@ _PROSE = SpeakerSource.prose
 
 def function_stated_later(sentence: str, found: list[Occurrence]) -> None:
     """ "A a présenté la démarche. Elle est adjointe au maire de X.": A's function."""
-    pronoun = PRONOUN_FUNCTION_RE.match(sentence)
+    pronoun = PRONOUN_FUNCTION_RE.search(sentence)
     if pronoun and found and found[-1].affiliation is None and is_role(sentence[pronoun.end():]):
         found[-1] = replace(found[-1], affiliation=apposition(sentence[pronoun.end():]))
 
@@ -56,8 +57,9 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
                           and opens_item(sentence[start: s.start - sentence_start])), end)
         affiliation = _item_affiliation(sentence[local_end:following])
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
-    near = near_cue(tail(before))
-    subject = None if near else subject_cue(after, before)
+    near = near_cue(tail(sentence[: _chain_start(sentence, span, inside, sentence_start)]))
+    introduced = after.startswith((", ", " (")) and (is_role(after[2:]) or after.startswith(" ("))
+    subject = None if near else subject_cue(after, before, introduced)
     if not (near or subject):
         return None
     evidence, cue = subject or (SPEAKER, near)
@@ -65,6 +67,24 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
                       and opens_item(sentence[local: s.start - sentence_start])), len(sentence))
     affiliation = _item_affiliation(sentence[local_end:following]) if after.startswith((", ", " (")) else None
     return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
+
+
+def _chain_start(sentence: str, span: Span, inside: list[Span], sentence_start: int) -> int:
+    """Where the enumeration a name ends starts: "comme l'ont rappelé A et B": A's start for B."""
+    start = span.start - sentence_start
+    for other in reversed([s for s in inside if s.start < span.start]):
+        gap = sentence[other.end - sentence_start: start]
+        if gap not in (" et ", ", ", ", et ", " et à ", " et de "):
+            break
+        start = other.start - sentence_start
+    return start
+
+
+def needs_the_model(occurrence: Occurrence) -> bool:
+    """A name a cue put in a person's slot with nothing else saying it is a person: no
+    function after it, no title before it, no common given name ("Merci à Action Logement")."""
+    return (occurrence.cue is not None and occurrence.affiliation is None and occurrence.title is None
+            and not has_known_given_name(occurrence.name))
 
 
 def opens_item(before: str) -> bool:

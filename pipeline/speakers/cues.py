@@ -18,6 +18,7 @@ MODERATOR, SPEAKER, NEUTRAL, MENTIONED = 2, 1, 0, -1
 # Words just before a name that say the person is quoted or cited, not taking part.
 MENTION_BEFORE_RE = re.compile(
     r"(?i)(?:(?<!animé )(?<!animée )\bpar|\bministres?|\bblog d[e’']|\bouvrage d[e’']|"
+    r"\bhommage à|\bconfiée? à|\bdécernée? à|\battribuée? à|"
     r"\blivre d[e’']|\barticle d[e’']|\bthèse d[e’']|\bfeu)\s*$"
 )
 # A title written before the name: "la ministre Jacqueline Gourault", "le rapporteur Jean Dupuis".
@@ -33,12 +34,14 @@ _MODERATOR_CUE = (
 # Scope cues of speakers: thanks for a talk, passive agents of opening, welcoming,
 # introducing or closing, participation, exchanges with.
 _SPEAKER_CUE = (
-    r"merci (?:à|aux?)|remerci(?:e|ons|ent|ements?)(?: \w+)? (?:à |aux? )?|"
+    r"merci(?-i:(?: [a-zàâçéèêëîïôûù]+){0,2}) (?:à|aux?)|"
+    r"remerci(?:e|ons|ent|ements?)(?-i:(?: [a-zàâçéèêëîïôûù]+)?) (?:à |aux? )?|"
     r"(?:ouverte?s?|accueilli?e?s?|introduite?s?|cl[ôo]tur[ée]e?s?|conclue?s?|lancée?s?|"
     r"présentée?s?) par(?: un message(?: vidéo)? d[e’'])?|"
-    r"l['’]accueil (?:par|d[e’'])|un message(?: vidéo)? d[e’']|"
-    r"(?:l['’]|une |les |des )interventions? d[e’']|avec (?:les interventions|la participation|"
-    r"le témoignage|les témoignages) d[e’']|(?:pu )?échang\w* avec|en présence d[e’']|"
+    r"l['’]accueil (?:par|d[e’'])|"
+    r"(?:l['’]|une? |les |des |le |la )(?:interventions?|témoignages?|messages?|présentations?|"
+    r"exposés?|éclairages?)(?: vidéo)? d[e’']|avec (?:les interventions|la participation) d[e’']|"
+    r"(?:pu )?échang\w* avec|en présence d[e’']|aux côtés d[e’']|"
     r"intervenant(?:e|s|es)? ?:|rassembl\w*|réuni(?:ssai\w*|t)?\b"
 )
 SCOPE_CUE_RE = re.compile(rf"(?i)\b(?:(?P<moderator>{_MODERATOR_CUE})|(?P<speaker>{_SPEAKER_CUE}))")
@@ -47,6 +50,8 @@ SCOPE_END_RE = re.compile(
     r"[.;!?«»]| pour (?:leurs?|son|sa|ses|la|le|les)\b| (?:a|ont|est|sont|était|étaient|avait|"
     r"avaient|ont été|a été) |, (?:les|la|le|ce|cette|ces) [a-zé]+ (?:a|ont|est|sont)\b| qui | dont "
 )
+# Where a list after a colon ends ("Intervenants : A, maire de X ; B, ..."): the sentence.
+_LIST_END_RE = re.compile(r"[.!?«»]")
 # Between two people of one scope, what ends the first one's apposition.
 ITEM_JOIN_RE = re.compile(r",? et (?:avec |de |d['’]|à )?(?:l[ea] |les )?(?:\w+ )?$|, $| ; $")
 
@@ -56,14 +61,16 @@ _SPOKE = (
     r"détaillé|conclu|ajouté|proposé|pointé|évoqué|partagé|salué|plaidé|ouvert|clôturé|"
     r"exposé|décrit|montré|raconté|affirmé|estimé|déclaré|défendu|annoncé|relevé|noté|abordé|"
     r"illustré|interpellé|résumé|remercié|accueilli|lancé|dressé|retracé|apporté|livré|"
-    r"questionné|invité|mis en avant|mis en lumière|fait part|pris la parole|rendu compte"
+    r"questionné|invité|mis en avant|mis en lumière|fait part|pris la parole|rendu compte|appelé|"
+    r"insisté|rappelé|énoncé|développé|expliqué|esquissé|souhaité|regretté|alerté|encouragé"
 )
 _SPEAKS = (
     r"insiste|précise|présente|présentait|pointe|suggère|souligne|soulignait|explique|"
     r"expliquait|rappelle|rappelait|indique|estime|considère|affirme|note|témoigne|détaille|"
     r"conclut|ajoute|propose|invite|revient|plaide|résume|observe|confie|analyse|commente|"
     r"déclare|reconnaît|partage|évoque|décrit|raconte|défend|interpelle|poursuit|martèle|"
-    r"intervient|intervenait|prend la parole"
+    r"intervient|intervenait|prend la parole|est revenue? sur|était revenue? sur|"
+    r"est intervenue?|appelle|alerte"
 )
 _MODERATED = r"animé|modéré|facilité|animait|anime|modère|modérait"
 _ADVERB = (
@@ -75,6 +82,10 @@ _ADVERB = (
 FIRST_VERB_RE = re.compile(
     rf" (?:(?:a|ont|avait|avaient) {_ADVERB}(?P<done>{_MODERATED}|{_SPOKE})\b|"
     rf"{_ADVERB}(?P<does>{_SPEAKS})\b|(?P<other>a|ont|est|sont|était|avait|avaient|fait)\b)"
+)
+# A past participle after "a" / "ont", but "été" (a passive: "a été réélue" is no talk).
+_ANY_PARTICIPLE_RE = re.compile(
+    r" (?!été\b)(?:[a-zàâçéèêëîïôûù]+ ){0,2}?[a-zàâçéèêëîïôûù]+(?:é|i|is|it|u|ert|int)\b"
 )
 # What must not stand between a subject and its verb: a relative, a quotation, a clause end.
 _NOT_A_SUBJECT_GAP_RE = re.compile(r"[«».;:!?]| qui | que | dont | lorsqu| quand | où ")
@@ -89,12 +100,16 @@ _OPENS_SUBJECT_RE = re.compile(
 )
 # Near cues right before a name: a quotation attribution, reported speech, an inverted verb.
 NEAR_CUE_RE = re.compile(
-    rf"(?i)(?:»\s*[(–—-]\s*|\bcomme (?:l['’]a |le |la |)(?:{_SPOKE}|{_SPEAKS}|précisait)(?: par)? |"
-    rf"\bainsi que l['’]a (?:{_SPOKE}) |(?:»,?|,) (?:{_SPEAKS}) |\bselon |\bpour |"
+    rf"(?i)(?:»\s*[(–—-]\s*|"
+    rf"\bcomme (?:l['’]a |l['’]ont |le |la |)(?:{_SPOKE}|{_SPEAKS}|précisait)(?: par)? |"
+    rf"\bainsi que l['’](?:a|ont) (?:{_SPOKE}) |(?:»,?|,) (?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
+    rf"\bselon |\bpour |"
     rf"\bd['’]après |\bl['’]avis d[e’']? ?|interrogent )$"
 )
 # A function stated in a later sentence: "Elle est adjointe au maire de X."
-PRONOUN_FUNCTION_RE = re.compile(r"^(?:Elle|Il) (?:est|était) ")
+PRONOUN_FUNCTION_RE = re.compile(
+    r"(?:^|, )(?:[Ee]lle|[Ii]l) (?:est|était) (?:aujourd['’]hui |aussi |également )?"
+)
 # A function stated with the name again: "A est directrice de X".
 NAME_FUNCTION_RE = re.compile(r"^,? (?:qui )?(?:est|était) (?:aussi |également |désormais )?")
 
@@ -105,7 +120,8 @@ def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
     matches = list(SCOPE_CUE_RE.finditer(sentence))
     scopes = []
     for index, match in enumerate(matches):
-        stop = SCOPE_END_RE.search(sentence, match.end())
+        ends = _LIST_END_RE if match.group().endswith(":") else SCOPE_END_RE
+        stop = ends.search(sentence, match.end())
         end = min(stop.start() if stop else len(sentence),
                   matches[index + 1].start() if index + 1 < len(matches) else len(sentence))
         evidence = MODERATOR if match.group("moderator") else SPEAKER
@@ -113,13 +129,19 @@ def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
     return scopes
 
 
-def subject_cue(after: str, before: str) -> tuple[int, str] | None:
+def subject_cue(after: str, before: str, introduced: bool = False) -> tuple[int, str] | None:
     """(evidence, verb) when the name (with `before` and `after` it in its sentence) is the
-    subject of a verb of speaking or of moderating."""
+    subject of a verb of speaking or of moderating; or, `introduced` with a function, of any
+    verb in the past tense ("A, maire de X, a élargi le propos"), but for "a été"."""
     if PREPOSITION_BEFORE_RE.search(before[-12:]) or not _OPENS_SUBJECT_RE.search(before):
         return None
     verb = FIRST_VERB_RE.search(after)
-    if not verb or verb.group("other") or _NOT_A_SUBJECT_GAP_RE.search(after[: verb.start()]):
+    if not verb or _NOT_A_SUBJECT_GAP_RE.search(after[: verb.start()]):
+        return None
+    if verb.group("other") and introduced:  # "A, maire de X, a élargi le propos"
+        done = _ANY_PARTICIPLE_RE.match(after, verb.end())
+        return (SPEAKER, verb.group().strip() + done.group()) if done else None
+    if verb.group("other"):
         return None
     word = verb.group("done") or verb.group("does")
     evidence = MODERATOR if re.fullmatch(_MODERATED, word) else SPEAKER

@@ -111,7 +111,8 @@ def _continues_affiliation(occurrence: Occurrence, text: str) -> bool:
     line = text.strip(" •-–")
     return (
         0 < len(line.split()) <= CONTINUATION_MAX_WORDS
-        and not is_bullet(text) and not name_spans(text) and not line.endswith((".", ":", "!", "?"))
+        and not is_bullet(text) and not line.endswith((".", ":", "!", "?"))
+        and not any(span.start == 0 for span in name_spans(line))  # the next person's line
         and line.split()[0].casefold() not in LEADING_WORDS and not line.split()[0].endswith("ez")
         and (is_role(line) or (looks_like_org(line) and (not occurrence.affiliation or is_role(
             occurrence.affiliation))))
@@ -159,8 +160,7 @@ def _prefix(full: str, key: str) -> str:
 
 
 def _as_source(occurrence: Occurrence, source: SpeakerSource) -> Occurrence:
-    return Occurrence(occurrence.name, occurrence.start, occurrence.end, source,
-                      occurrence.evidence, occurrence.affiliation, occurrence.title)
+    return replace(occurrence, source=source)
 
 
 def _rank(item: _Placed) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from pipeline.records import SpeakerSource
 from pipeline.speakers.affiliation import is_role, looks_like_org
-from pipeline.speakers.cued import cued_occurrence, function_stated_later, opens_item
+from pipeline.speakers.cued import cued_occurrence, function_stated_later, needs_the_model, opens_item
 from pipeline.speakers.cues import (
     MENTION_BEFORE_RE,
     MENTIONED,
@@ -53,7 +53,8 @@ _SCOPE_CUE = (
 SCOPE_CUE_RE = re.compile(_SCOPE_CUE, re.IGNORECASE)
 # What may stand between a scope cue or a list separator and the next person: a cue and up
 # to three words ("accueillait pour l'occasion"), a comma, or "et".
-_ITEM_BEFORE_RE = re.compile(rf"(?:, | et |{_SCOPE_CUE}(?: [\w’']+){{0,3}} ?)$", re.IGNORECASE)
+_ITEM_BEFORE_RE = re.compile(rf"(?:, | et |,? et d[e’'] ?|{_SCOPE_CUE}(?: [\w’']+){{0,3}} ?)$",
+                             re.IGNORECASE)
 # Words just before a name that report what the person said at the event.
 SPEAKING_BEFORE_RE = re.compile(
     r"(?i)(?:^|\b)(?:pour|selon|d’après|d'après|l[’']avis d[e’']?|comme le (?:souligne|note|"
@@ -104,9 +105,12 @@ def scan_paragraph(text: str, in_list: bool = False) -> Scan:
             found = _bullet_people(text, spans, SpeakerSource.list, line_start=True)
     found += _prose_people(text, spans, {o.start for o in found})
     found = _share_affiliations(text, sorted(found, key=lambda o: o.start))
-    settled = {o.start for o in found}
-    unsettled = tuple(_unsettled(text, span) for span in spans if span.start not in settled)
-    return Scan(tuple(sorted(found, key=lambda o: o.start)), tuple(o for o in unsettled if o))
+    doubtful = [o for o in found if needs_the_model(o)]
+    found = [o for o in found if not needs_the_model(o)]
+    settled = {o.start for o in found} | {o.start for o in doubtful}
+    unsettled = [_unsettled(text, span) for span in spans if span.start not in settled]
+    unsettled = sorted([o for o in unsettled if o] + doubtful, key=lambda o: o.start)
+    return Scan(tuple(sorted(found, key=lambda o: o.start)), tuple(unsettled))
 
 
 def name_spans(text: str) -> list[Span]:
