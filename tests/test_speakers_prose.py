@@ -66,7 +66,7 @@ def report(rows: dict[str, list]) -> str:
     lines = [f"{'pattern':22} {'split':8} {'n':>4} {'P':>6} {'R':>6} {'F1':>6} {'role':>6} {'org':>6}"]
     patterns = sorted({c["pattern"] for c in DEV["cases"]})
     for pattern in [*patterns, None]:
-        for split in ("design", "heldout", "heldout2", None):
+        for split in ("design", "heldout", "heldout2", "heldout3", None):
             cases = _subset(split, pattern)
             if cases:
                 s = score(cases, rows)
