@@ -579,7 +579,7 @@ PER_PHRASING_2 = 12
 # new phrasings, and names the first two sets never used (some given names are rare ones).
 GIVEN_3 = """Maïwenn Ousmane Soizic Loïc Gwendal Ninon Awa Bastien Thaïs Youssef Clémence Gaëtan
 Armelle Quentin Nadège Josselin Aminata Ronan Sabine Killian""".split()
-SURNAME_3 = """Le Goff Bellanger Traoré Quéré Mercier Lagarde Boisseau Ndour Hervouet Castaing
+SURNAME_3 = """Jaouen Bellanger Traoré Quéré Mercier Lagarde Boisseau Ndour Hervouet Castaing
 Peyrot Guillou Maréchal Bourdin Lemaître Sy Rolland Chevalier Tanguy Roussel""".split()
 NON_PEOPLE_3 = ["Pays de Redon", "Cocagne Solidaire", "Rennes Métropole", "Grand Poitiers",
                 "Coopérer pour Entreprendre", "Nantes Métropole", "Bio Vallée"]
