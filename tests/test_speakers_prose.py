@@ -89,7 +89,7 @@ def test_the_file_is_what_the_generator_writes():
     assert (CASES_DIR / "speakers_prose.json").read_text(encoding="utf-8") == render()
 
 
-@pytest.mark.parametrize("split", ["design", "heldout"])
+@pytest.mark.parametrize("split", ["design", "heldout", "heldout2", "heldout3"])
 def test_quality_gate(predicted, split):
     scores = score(_subset(split), predicted)
     print(f"\nspeakers in prose, {split}:", ", ".join(f"{k}={v:.3f}" for k, v in scores.items()))

@@ -13,7 +13,11 @@ ROLE_WORD_RE = re.compile(
     r"chercheu(?:r|se)|économiste|consultante?|administrat(?:eur|rice)|députée?|sénat(?:eur|rice)|"
     r"en charge|maître de conférences?|rapporteu(?:r|se)|maraîch(?:er|ère)|agricult(?:eur|rice)|"
     r"ingénieure?|bénévole|salariée?|militante?|porte-parole|habitante?|artisane?|paysanne?|"
-    r"doctorante?|étudiante?)s?\b"
+    r"doctorante?|étudiante?|journaliste|avocate?|architecte|urbaniste|philosophe|historienn?e?|"
+    r"géographe|anthropologue|politiste|enseignante?|format(?:eur|rice)|médiat(?:eur|rice)|"
+    r"facilitat(?:eur|rice)|accompagnat(?:eur|rice)|fonctionnaire|agente?|technicienn?e?|"
+    r"entrepreneu(?:r|se)|dirigeante?|experte?|auteure?|autrice|réalisat(?:eur|rice)|"
+    r"rédact(?:eur|rice)|cheffe?|pilote|référente?|volontaire|stagiaire|apprentie?)s?\b"
 )
 # A second role joined by "et": the affiliation is then kept whole as one role, because no
 # single organisation can be separated cleanly ("vice-présidente du RTES et vice-présidente

@@ -15,6 +15,7 @@ from pipeline.speakers.cues import (
     SPEAKER,
     TITLE_BEFORE_RE,
     near_cue,
+    relative_cue,
     subject_cue,
 )
 from pipeline.speakers.names import has_known_given_name
@@ -24,10 +25,21 @@ _PROSE = SpeakerSource.prose
 
 
 def function_stated_later(sentence: str, found: list[Occurrence]) -> None:
-    """ "A a présenté la démarche. Elle est adjointe au maire de X.": A's function."""
+    """ "A a présenté la démarche. Elle est adjointe au maire de X." or "Adjointe au maire de X,
+    elle ...": the function of A, the last person named before."""
+    if not found or found[-1].affiliation is not None:
+        return
     pronoun = PRONOUN_FUNCTION_RE.search(sentence)
-    if pronoun and found and found[-1].affiliation is None and is_role(sentence[pronoun.end():]):
+    if pronoun and is_role(sentence[pronoun.end():]):
         found[-1] = replace(found[-1], affiliation=apposition(sentence[pronoun.end():]))
+        return
+    before_pronoun = _FUNCTION_BEFORE_PRONOUN_RE.match(sentence)
+    if before_pronoun and is_role(before_pronoun.group(1)):
+        found[-1] = replace(found[-1], affiliation=before_pronoun.group(1))
+
+
+# "Directrice de l'association X, elle en a rappelé l'histoire."
+_FUNCTION_BEFORE_PRONOUN_RE = re.compile(r"^([^,.;«»]{3,100}), (?:elle|il) ")
 
 
 # Words before a name in a list of participants that still make it a mere mention.
@@ -59,7 +71,7 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
     near = near_cue(tail(sentence[: _chain_start(sentence, span, inside, sentence_start)]))
     introduced = after.startswith((", ", " (")) and (is_role(after[2:]) or after.startswith(" ("))
-    subject = None if near else subject_cue(after, before, introduced)
+    subject = None if near else (relative_cue(after) or subject_cue(after, before, introduced))
     if not (near or subject):
         return None
     evidence, cue = subject or (SPEAKER, near)

@@ -34,7 +34,7 @@ _MODERATOR_CUE = (
 # Scope cues of speakers: thanks for a talk, passive agents of opening, welcoming,
 # introducing or closing, participation, exchanges with.
 _SPEAKER_CUE = (
-    r"merci(?-i:(?: [a-zàâçéèêëîïôûù]+){0,2}) (?:à|aux?)|"
+    r"merci(?-i:(?: [a-zàâçéèêëîïôûù]+){0,2}) (?:à|aux?)\b|"
     r"remerci(?:e|ons|ent|ements?)(?-i:(?: [a-zàâçéèêëîïôûù]+)?) (?:à |aux? )?|"
     r"(?:ouverte?s?|accueilli?e?s?|introduite?s?|cl[ôo]tur[ée]e?s?|conclue?s?|lancée?s?|"
     r"présentée?s?) par(?: un message(?: vidéo)? d[e’'])?|"
@@ -42,6 +42,9 @@ _SPEAKER_CUE = (
     r"(?:l['’]|une? |les |des |le |la )(?:interventions?|témoignages?|messages?|présentations?|"
     r"exposés?|éclairages?)(?: vidéo)? d[e’']|avec (?:les interventions|la participation) d[e’']|"
     r"(?:pu )?échang\w* avec|en présence d[e’']|aux côtés d[e’']|"
+    r"(?:introduction|ouverture|conclusion|clôture|synthèse|restitution|accueil) par|"
+    r"(?:tables?[- ]rondes?|débats?|ateliers?|conférences?|webinaires?|visioconférences?|rencontres?|"
+    r"échanges?|plénières?|séances?|sessions?)(?-i:(?: [a-zàâçéèêëîïôûù]+){0,3}) avec|"
     r"intervenant(?:e|s|es)? ?:|rassembl\w*|réuni(?:ssai\w*|t)?\b"
 )
 SCOPE_CUE_RE = re.compile(rf"(?i)\b(?:(?P<moderator>{_MODERATOR_CUE})|(?P<speaker>{_SPEAKER_CUE}))")
@@ -152,6 +155,25 @@ def opens_subject(before: str) -> bool:
     """True when a name right after `before` can be the subject of a verb (not "de l'association
     Terre Vive, a souligné", where the verb's subject is the person before)."""
     return bool(_OPENS_SUBJECT_RE.search(before))
+
+
+# A verb of speaking or moderating in a relative clause after the name and its apposition:
+# "Merci à A, directrice de X, qui a animé les échanges".
+_RELATIVE_VERB_RE = re.compile(
+    rf"^(?:,[^.;«»]{{0,160}}?)?,? (?P<cue>qui (?:(?:a|ont|avait|avaient) {_ADVERB}"
+    rf"(?P<done>{_MODERATED}|{_SPOKE})|{_ADVERB}(?P<does>{_SPEAKS}))\b)"
+)
+
+
+def relative_cue(after: str) -> tuple[int, str] | None:
+    """(evidence, words) when a relative clause right after the name (and its apposition) says
+    the person spoke or moderated."""
+    match = _RELATIVE_VERB_RE.match(after)
+    if not match:
+        return None
+    word = match.group("done") or match.group("does")
+    evidence = MODERATOR if re.fullmatch(_MODERATED, word) else SPEAKER
+    return evidence, match.group("cue")
 
 
 def near_cue(before: str) -> str | None:

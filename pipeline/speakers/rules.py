@@ -195,7 +195,8 @@ def _share_affiliations(text: str, found: list[Occurrence]) -> list[Occurrence]:
 
 def _between(text: str, start: int, stop: int) -> str | None:
     """The affiliation between a name and the next person (or the end of the line)."""
-    chunk = re.sub(r"(?:,| et|, et| -)\s*$", "", text[start:stop].rstrip()).strip(" ,;:-–")
+    chunk = re.sub(r"(?:,| et|,? et d[e’']|, et| -)\s*$", "", text[start:stop].rstrip()).strip(" ,;:-–")
+    chunk = chunk.removesuffix(".") if chunk.endswith(").") else chunk  # "... et C (Afilea)."
     if chunk.startswith("(") and chunk.endswith(")") and chunk.count("(") == 1:
         chunk = chunk[1:-1]  # "• Jean Dupont (Ville de Lyon)"
     return chunk or None
