@@ -70,6 +70,14 @@ class SpeakerSource(StrEnum):
     ner = "ner"
 
 
+class Participation(StrEnum):
+    """What a person did at the event a record reports (see `pipeline.speakers.cues`)."""
+
+    speaker = "speaker"  # spoke, presented, opened, welcomed, was thanked for a talk
+    moderator = "moderator"  # animated, moderated or facilitated
+    mentioned = "mentioned"  # only named: quoted, cited, author of a book, a minister
+
+
 class Unit(StrEnum):
     """Units of the figures table (see `pipeline.figures.units` for how each is written)."""
 
@@ -314,6 +322,8 @@ class Speaker:
     organisation: str | None
     affiliation_raw: str | None
     is_speaker: bool
+    participation: Participation
+    cue: str | None  # the words that decided the participation, as written
     source: SpeakerSource
     line: int | None
     char_start: int

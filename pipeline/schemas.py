@@ -125,6 +125,11 @@ SPEAKERS = _schema(
     _field("organisation", pa.string(), "Organisation, when one can be separated."),
     _field("affiliation_raw", pa.string(), "The whole text after the name, as written."),
     _field("is_speaker", pa.bool_(), "False for people only mentioned.", False),
+    _field("participation", pa.string(), "speaker | moderator | mentioned (is_speaker is true "
+           "for the first two).", False),
+    _field("cue", pa.string(), "The words that decided the participation, as written ('a "
+           "souligné', 'animée par', 'Merci à', '» ('); null when the layout (a bullet, a list, "
+           "a heading) or the model decided."),
     _field("source", pa.string(), "bullet | heading | list | prose | ner.", False),
     _field("line", pa.int32(), "Raw line, 1-based."),
     _field("char_start", pa.int32(), "Start offset in the record's canonical text.", False),

@@ -11,7 +11,13 @@ ROLE_WORD_RE = re.compile(
     r"titulaire|ambassad(?:eur|rice)|ministre|membre|maire|élue?|responsable|coordinat(?:eur|rice)|"
     r"(?:co)?fondat(?:eur|rice)|gérante?|animat(?:eur|rice)|juriste|représentante?|trésori(?:er|ère)|"
     r"chercheu(?:r|se)|économiste|consultante?|administrat(?:eur|rice)|députée?|sénat(?:eur|rice)|"
-    r"en charge|maître de conférences?)\b"
+    r"en charge|maître de conférences?|rapporteu(?:r|se)|maraîch(?:er|ère)|agricult(?:eur|rice)|"
+    r"ingénieure?|bénévole|salariée?|militante?|porte-parole|habitante?|artisane?|paysanne?|"
+    r"doctorante?|étudiante?|journaliste|avocate?|architecte|urbaniste|philosophe|historienn?e?|"
+    r"géographe|anthropologue|politiste|enseignante?|format(?:eur|rice)|médiat(?:eur|rice)|"
+    r"facilitat(?:eur|rice)|accompagnat(?:eur|rice)|fonctionnaire|agente?|technicienn?e?|"
+    r"entrepreneu(?:r|se)|dirigeante?|experte?|auteure?|autrice|réalisat(?:eur|rice)|"
+    r"rédact(?:eur|rice)|cheffe?|pilote|référente?|volontaire|stagiaire|apprentie?)s?\b"
 )
 # A second role joined by "et": the affiliation is then kept whole as one role, because no
 # single organisation can be separated cleanly ("vice-présidente du RTES et vice-présidente
@@ -30,14 +36,15 @@ mouvement fondation coopérative institut agence chambre syndicat
 DOMAIN_ACRONYMS = frozenset({"ESS", "RSA", "IAE-ESS"})
 # Prepositions that link a role to its organisation ("directrice de l'association ...").
 _LEADING_CONNECTOR_RE = re.compile(r"^(?:de la |de l['’]|des |du |de |d['’]|chez )")
-_CONNECTOR_RE = re.compile(r" (?:de la |de l['’]|des |du |de |d['’]|au |aux |à la |à l['’]|chez )")
+_CONNECTOR_RE = re.compile(r" (?:de la |de l['’]|des |du |de |d['’]|au |aux |à la |à l['’]|à |chez )")
 # Clauses that describe the organisation rather than name it; cut before splitting.
 _CLAUSE_RE = re.compile(r" (?:qui|que|dont|pour|afin|saisie?s?|créée?s?|née?s?|depuis) ")
 _PARENTHESES_RE = re.compile(r"\s*\([^)]*\)")
 # Words that start a proper noun in lower-case-looking organisations: capitals or digits.
 _PROPER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞŒ0-9]")
 # How far (in words) after an organisation head word a proper noun must appear.
-ORG_HEAD_REACH = 3
+# Four reaches "communauté de communes du Val d'Orge".
+ORG_HEAD_REACH = 4
 
 
 def split_affiliation(affiliation: str | None) -> tuple[str | None, str | None]:
@@ -112,7 +119,8 @@ def _starts_organisation(text: str) -> bool:
     if _PROPER_RE.match(words[0]):
         return True
     if words[0].casefold() in ORG_HEADS:
-        return any(_PROPER_RE.match(word) for word in words[1 : 1 + ORG_HEAD_REACH])
+        return any(_PROPER_RE.match(word) and word not in DOMAIN_ACRONYMS
+                   for word in words[1 : 1 + ORG_HEAD_REACH])
     return False
 
 

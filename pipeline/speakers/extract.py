@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from pipeline.records import Person, Record, Speaker, SpeakerSource
+from pipeline.records import Participation, Person, Record, Speaker, SpeakerSource
 from pipeline.speakers import ner
-from pipeline.speakers.affiliation import split_affiliation
+from pipeline.speakers.affiliation import is_role, looks_like_org, split_affiliation
+from pipeline.speakers.cues import MODERATOR, SPEAKER
 from pipeline.speakers.names import (
+    LEADING_WORDS,
     cluster_keys,
     is_short_form,
     name_key,
@@ -18,12 +20,14 @@ from pipeline.speakers.names import (
     person_id,
     same_person,
 )
-from pipeline.speakers.rules import SPEAKER, Occurrence, is_bullet, scan_paragraph, starts_list
+from pipeline.speakers.rules import Occurrence, is_bullet, name_spans, scan_paragraph, starts_list
 
 # Which occurrence describes a person best when a record names them several times: a
 # structured introduction first, then prose with an affiliation, then a bare name.
 _STRUCTURED = {SpeakerSource.bullet: 0, SpeakerSource.list: 0, SpeakerSource.heading: 0}
 _PROSE_WITH_AFFILIATION, _BARE_NAME, _MODEL_ONLY = 1, 2, 3
+# A person's participation is the strongest evidence any of their occurrences gives.
+_PARTICIPATION = {MODERATOR: Participation.moderator, SPEAKER: Participation.speaker}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +74,14 @@ def extract_speakers(records: Sequence[Record]) -> SpeakerResult:
 def _record_occurrences(record: Record) -> list[_Placed]:
     found: list[_Placed] = []
     unsettled: list[_Placed] = []
-    offset, in_list = 0, False
+    offset, in_list, previous = 0, False, 0  # previous: people found on the paragraph before
     for paragraph in record.text.paragraphs:
+        if previous and _continues_affiliation(found[-1].occurrence, paragraph.text):
+            found[-1] = _continued(found[-1], paragraph.text)
+            offset, previous = offset + len(paragraph.text) + 1, 0
+            continue  # the organisation of the person on the line before: the list goes on
         scan = scan_paragraph(paragraph.text, in_list)
+        previous = len(scan.found)
         found += [_place(o, offset, paragraph.line) for o in scan.found]
         unsettled += [_place(o, offset, paragraph.line) for o in scan.unsettled]
         in_list = starts_list(paragraph.text) or (
@@ -86,6 +95,35 @@ def _record_occurrences(record: Record) -> list[_Placed]:
             found.append(settled)
             known.setdefault(settled.key, settled.key)
     return [_with_key(item, known.get(item.key, item.key)) for item in found]
+
+
+# A line that only continues the affiliation of the person above it is short.
+CONTINUATION_MAX_WORDS = 8
+CONTINUATION_MAX_CHARS = 120
+_STRUCTURED_SOURCES = (SpeakerSource.list, SpeakerSource.bullet)
+
+
+def _continues_affiliation(occurrence: Occurrence, text: str) -> bool:
+    """True for "CRESS Grand Est" on the line after "• Léa Martin, présidente": the line right
+    after a list item whose affiliation it completes (a role, an organisation, no name)."""
+    if len(text) > CONTINUATION_MAX_CHARS or occurrence.source not in _STRUCTURED_SOURCES:
+        return False  # the common case, decided before any word is read
+    line = text.strip(" •-–")
+    return (
+        0 < len(line.split()) <= CONTINUATION_MAX_WORDS
+        and not is_bullet(text) and not line.endswith((".", ":", "!", "?"))
+        and not any(span.start == 0 for span in name_spans(line))  # the next person's line
+        and line.split()[0].casefold() not in LEADING_WORDS and not line.split()[0].endswith("ez")
+        and (is_role(line) or (looks_like_org(line) and (not occurrence.affiliation or is_role(
+            occurrence.affiliation))))
+    )
+
+
+def _continued(last: _Placed, text: str) -> _Placed:
+    occurrence = last.occurrence
+    line = text.strip(" •-–")
+    affiliation = f"{occurrence.affiliation}, {line}" if occurrence.affiliation else line
+    return _Placed(replace(occurrence, affiliation=affiliation), last.key, last.start, last.line)
 
 
 def _place(occurrence: Occurrence, offset: int, line: int) -> _Placed:
@@ -122,8 +160,7 @@ def _prefix(full: str, key: str) -> str:
 
 
 def _as_source(occurrence: Occurrence, source: SpeakerSource) -> Occurrence:
-    return Occurrence(occurrence.name, occurrence.start, occurrence.end, source,
-                      occurrence.evidence, occurrence.affiliation, occurrence.title)
+    return replace(occurrence, source=source)
 
 
 def _rank(item: _Placed) -> tuple[int, int]:
@@ -141,6 +178,8 @@ def _speaker_row(record: Record, head: str, group: list[_Placed], name: str) -> 
     chosen = min(group, key=_rank)
     best, start = chosen.occurrence, chosen.start
     role, organisation = _role_and_organisation(best)
+    decisive = max(group, key=lambda item: (item.occurrence.evidence, -item.start))
+    participation = _PARTICIPATION.get(decisive.occurrence.evidence, Participation.mentioned)
     if role is None:
         role = next((item.occurrence.title for item in group if item.occurrence.title), None)
     return Speaker(
@@ -151,7 +190,9 @@ def _speaker_row(record: Record, head: str, group: list[_Placed], name: str) -> 
         role=role,
         organisation=organisation,
         affiliation_raw=best.affiliation,
-        is_speaker=any(item.occurrence.evidence == SPEAKER for item in group),
+        is_speaker=participation != Participation.mentioned,
+        participation=participation,
+        cue=decisive.occurrence.cue,
         source=best.source,
         line=chosen.line,
         char_start=start,

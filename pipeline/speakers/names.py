@@ -49,9 +49,51 @@ pôle pole coop quartiers quartier jardins nouvelle grand grande sud nord est ou
 europe économie economie sociale solidaire fabrique assemblée mouvement plateforme open
 instituts institut cité université loi code article objectif carte talent territoires
 collectif réseau agence mission maison centre fondation fédération union chambre caisse
-société coopérative programme fertiles rôtisserie national nationale générale général
+société coopérative scop programme fertiles rôtisserie national nationale générale général
 bio ess idf cnv rtes scic urscop avise bourgogne franche-comté occitanie aquitaine
 nouvelle-aquitaine bretagne normandie provence île ile saint sainte
+impact monnaie locale complémentaire zéro chômeur chômage tiers lieu lieux village vivant club
+territorial territoriale coopération agglomération dépôts connect cigale sécu initiative
+rurale urbaine énergie citoyenne transition emploi innovation économique numérique
+alimentaire lab hub emmaüs
+""".split())
+# A common noun right before a capitalised span makes it the name of a thing ("le programme
+# French Impact", "le dispositif Territoires Zéro Chômeur"), never of a person.
+THING_BEFORE_WORDS = frozenset("""
+programme programmes dispositif dispositifs projet projets réseau label plateforme démarche
+opération initiative appel fonds association coopérative scop scic pôle ptce cabinet société
+entreprise collectif festival campagne mouvement site outil guide
+""".split())
+# Common given names (accent-free, lower case): a name in a cue's slot with no function
+# after it is taken on the rules' word only when it starts with one of these; any other
+# ("Action Logement", "Envie Autonomie" after "Merci à") is left for the model to settle.
+GIVEN_NAMES = frozenset("""
+aaron abdel abdelkader abdou abou adam adel adele adeline adrien agathe agnes ahmed aicha aida
+alain alban albert alexandra alexandre alexis alice alicia aline alix amandine amelie amina anais
+andre andrea angelique anna anne annick annie antoine antonin apolline ariane arnaud arthur
+audrey aurelie aurelien axel baptiste barbara bastien beatrice benedicte benjamin benoit
+bernadette bernard bertrand brigitte bruno camille carine carole caroline catherine cecile
+celine chantal charles charlotte chloe christian christiane christine christophe claire clara
+claude clement clemence clotilde clovis colette coline coralie corinne cyril cyrille damien
+daniel daniele danielle david delphine denis denise didier dominique dounia edith edouard eliane
+elisa elisabeth elise elodie eloise emilie emma emmanuel emmanuelle eric erwan estelle etienne
+eugenie eva evelyne fabien fabienne fabrice fanny fatima fatou felix fernand florence florent
+florian floriane francis franck francois francoise frederic frederique gabriel gabrielle gael
+gaelle gaetan gaspard genevieve geoffrey georges gerald gerard gilles gisele guillaume gwenaelle
+hamid helene henri herve hugo hugues ibrahim ines irene isabelle jacqueline jacques jean jeanne
+jennifer jeremie jeremy jerome joel johanna jonathan jordan jose joseph josiane juliette julie
+julien julia justine karim karima karine katia kevin khadija laetitia laura laure laurence
+laurent lea leila leo leon liliane lina lionel lise louis louise luc luca lucas lucie lucien
+ludovic lydie madeleine mael maelle magali mahel malik manon marc marcel margaux marguerite
+maria marianne marie marine marion marius martin martine mathieu mathilde matthieu maud maurice
+maxime medhi mehdi melanie michel michele mickael mireille mohamed monique morgane muriel
+myriam nadia nadine nathalie nicolas nicole noemie odile olivia olivier pascal pascale patrice
+patricia patrick paul pauline philippe pierre quentin rachel rachid raphael raphaelle regis
+remi remy renaud rene richard robert rodolphe roger roland romain rose roxane sabine sacha
+salima samia samir samuel sandra sandrine sarah sebastien serge severine simon simone solene
+sonia sophie stephane stephanie suzanne sylvain sylvie tania teresa theo therese thibault
+thierry thomas tiphaine tristan valentin valerie valery vanessa veronique victor victoria
+vincent violaine virginie xavier yann yannick yasmina yves yvette yvonne zoe
 """.split())
 # Names whose fuzzy similarity reaches this are one person spelled two ways. The shipped
 # export's distinct people peak at 72.7 ("Philippe Eynaud" / "Philippe Maingault"); one typo
@@ -114,6 +156,16 @@ def is_person_like(words: list[str]) -> bool:
 
 def _marks_non_person(word: str) -> bool:
     return word in NON_PERSON_WORDS or (word.endswith("s") and word[:-1] in NON_PERSON_WORDS)
+
+
+def has_known_given_name(name: str) -> bool:
+    """True when the name's first word (or its first part: "Anne-Sophie") is a common given name.
+
+    >>> has_known_given_name("Anne-Sophie Lebrun"), has_known_given_name("Action Logement")
+    (True, False)
+    """
+    first = strip_accents(name.split(" ", 1)[0]).casefold()
+    return first in GIVEN_NAMES or first.split("-", 1)[0] in GIVEN_NAMES
 
 
 def same_person(key_a: str, key_b: str) -> bool:

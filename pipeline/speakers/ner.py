@@ -5,6 +5,12 @@ run, and loading it costs about 3 s (spaCy compiles its French tokenizer's patte
 never sees a whole text: it is loaded on first use, once, with only the pipes that
 named-entity recognition needs, and reads single sentences, each at most once. The shipped
 export never needs it: every name there is settled by a rule.
+
+fr_core_news_md was measured against sm (bench/ner_models.py, 2 shared cores): it tags 99.8%
+of the people of tests/cases/speakers_prose.json against 95.0%, and 4 false persons on its 80
+records that name no one against 17, but both read only 2,700-4,500 words/s, 11-20 minutes
+for the 20 MB bench export whose whole run takes about 4 s. The rules find every person a
+cue names; the model only settles the bare names left in person slots, so sm stays.
 """
 
 from __future__ import annotations

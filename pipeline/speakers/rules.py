@@ -7,17 +7,26 @@ follows an "Avec :" line), so scans are cached by text: repeated records cost no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pipeline.records import SpeakerSource
 from pipeline.speakers.affiliation import is_role, looks_like_org
-from pipeline.speakers.names import ARTICLES, LEADING_WORDS, NAME_RE, is_person_like
+from pipeline.speakers.cued import cued_occurrence, function_stated_later, needs_the_model, opens_item
+from pipeline.speakers.cues import (
+    MENTION_BEFORE_RE,
+    MENTIONED,
+    NAME_FUNCTION_RE,
+    NEUTRAL,
+    SPEAKER,
+    TITLE_BEFORE_RE,
+    opens_subject,
+    scope_cues,
+)
+from pipeline.speakers.names import ARTICLES, LEADING_WORDS, NAME_RE, THING_BEFORE_WORDS, is_person_like
+from pipeline.speakers.occurrence import APPOSITION_END_RE, Occurrence, Span, apposition, tail
 from pipeline.text import SENTENCE_END, split_sentences
 from pipeline.wordlists import CIVILITIES, NAME_PARTICLES, alternation
-
-# Evidence an occurrence gives about the person: took part in the event, or only named.
-SPEAKER, NEUTRAL, MENTIONED = 1, 0, -1
 
 # A list item: "•" as shipped, or "-", "*", "1." and "1)" as other pages of the site write them.
 BULLET_RE = re.compile(r"^\s*(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+")
@@ -44,12 +53,8 @@ _SCOPE_CUE = (
 SCOPE_CUE_RE = re.compile(_SCOPE_CUE, re.IGNORECASE)
 # What may stand between a scope cue or a list separator and the next person: a cue and up
 # to three words ("accueillait pour l'occasion"), a comma, or "et".
-_ITEM_BEFORE_RE = re.compile(rf"(?:, | et |{_SCOPE_CUE}(?: [\w’']+){{0,3}} ?)$", re.IGNORECASE)
-# Words just before a name that say the person is quoted or cited, not taking part.
-MENTION_BEFORE_RE = re.compile(
-    r"(?i)(?:(?<!animé )(?<!animée )\bpar|\bministres?|\bblog d[e’']|\bouvrage d[e’']|"
-    r"\blivre d[e’']|\barticle d[e’']|\bthèse d[e’']|\bfeu)\s*$"
-)
+_ITEM_BEFORE_RE = re.compile(rf"(?:, | et |,? et d[e’'] ?|{_SCOPE_CUE}(?: [\w’']+){{0,3}} ?)$",
+                             re.IGNORECASE)
 # Words just before a name that report what the person said at the event.
 SPEAKING_BEFORE_RE = re.compile(
     r"(?i)(?:^|\b)(?:pour|selon|d’après|d'après|l[’']avis d[e’']?|comme le (?:souligne|note|"
@@ -62,39 +67,10 @@ SPEAKING_AFTER_RE = re.compile(
     r"(?:a|ont) (?:rappelé|présenté|souligné|expliqué|précisé|insisté|indiqué|témoigné|"
     r"détaillé|conclu|ajouté|proposé|pointé|évoqué))\b"
 )
-# A title written before the name: "la ministre Jacqueline Gourault".
-TITLE_BEFORE_RE = re.compile(
-    r"(?i)\b(ministre|président|présidente|maire|députée?|sénat(?:eur|rice)|professeure?|"
-    r"sociologue)\s$"
-)
-# A verb that ends an apposition: "Angélique Moutenet, ambassadrice ... présente la démarche".
-APPOSITION_END_RE = re.compile(
-    r" (?:a|ont|est|sont|était|présente|présentait|précise|rappelle|explique|insiste|souligne|"
-    r"pointe|suggère|indique|revient|intervient|témoigne|détaille|propose|invite|"
-    r"évoque|décrit|montre|raconte|revenait|intervenait)\b"
-)
 # A person slot in prose: where an unknown name is worth checking with the model.
 SLOT_BEFORE_RE = re.compile(r"(?i)(?:^|\bd[e’']|\bpar|\bavec|\bdont|,|\bet)\s*$")
-# Characters before a name where cues are looked for: the longest cue ("avec les
-# interventions de", "accueillait pour l'occasion") fits with room to spare.
-CUE_WINDOW = 60
 # A heading holds a name and an affiliation and nothing else: short, one sentence.
 HEADING_MAX_WORDS = 30
-
-
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """A person's name in a paragraph, with what the rules read around it."""
-
-    name: str  # as written
-    start: int  # offsets in the paragraph's cleaned text
-    end: int
-    source: SpeakerSource
-    evidence: int  # SPEAKER, NEUTRAL or MENTIONED
-    affiliation: str | None = None
-    title: str | None = None  # a role written before the name ("ministre")
-    sentence: str = ""  # the sentence around the name, for the model
-    sentence_start: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,21 +81,9 @@ class Scan:
     unsettled: tuple[Occurrence, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
-    start: int
-    end: int
-    name: str
-
-
 def starts_list(text: str) -> bool:
     """True for a line that announces a list of speakers ("Avec :")."""
-    return text.endswith(":") and bool(LIST_INTRO_RE.search(_tail(text)))
-
-
-def _tail(before: str) -> str:
-    """The end of the text before a name: cues are read there, never in the whole paragraph."""
-    return before[-CUE_WINDOW:]
+    return text.endswith(":") and bool(LIST_INTRO_RE.search(tail(text)))
 
 
 def is_bullet(text: str) -> bool:
@@ -137,13 +101,19 @@ def scan_paragraph(text: str, in_list: bool = False) -> Scan:
         found = _bullet_people(text, spans, SpeakerSource.list if in_list else SpeakerSource.bullet)
     else:
         found = _opening_person(text, spans, in_list)
+        if in_list and not found:  # "Jean Dupont chargé de mission", "A et B de la CRESS X"
+            found = _bullet_people(text, spans, SpeakerSource.list, line_start=True)
     found += _prose_people(text, spans, {o.start for o in found})
-    settled = {o.start for o in found}
-    unsettled = tuple(_unsettled(text, span) for span in spans if span.start not in settled)
-    return Scan(tuple(sorted(found, key=lambda o: o.start)), tuple(o for o in unsettled if o))
+    found = _share_affiliations(text, sorted(found, key=lambda o: o.start))
+    doubtful = [o for o in found if needs_the_model(o)]
+    found = [o for o in found if not needs_the_model(o)]
+    settled = {o.start for o in found} | {o.start for o in doubtful}
+    unsettled = [_unsettled(text, span) for span in spans if span.start not in settled]
+    unsettled = sorted([o for o in unsettled if o] + doubtful, key=lambda o: o.start)
+    return Scan(tuple(sorted(found, key=lambda o: o.start)), tuple(unsettled))
 
 
-def name_spans(text: str) -> list[_Span]:
+def name_spans(text: str) -> list[Span]:
     """Name-shaped spans, with leading sentence words dropped and places/things left out."""
     spans = []
     for match in NAME_RE.finditer(text):
@@ -152,14 +122,30 @@ def name_spans(text: str) -> list[_Span]:
             start += len(words.pop(0)) + 1
         if not words or words[0].casefold() in ARTICLES or _after_article(text, start):
             continue
+        words = _without_organisation(words)
         if is_person_like(words) and not _is_particle(words[0]):
-            spans.append(_Span(start, match.end(), " ".join(words)))
+            name = " ".join(words)
+            spans.append(Span(start, start + len(name), name))
     return spans
+
+
+def _without_organisation(words: list[str]) -> list[str]:
+    """ "Paul Roux de la CRESS Grand Est" -> "Paul Roux": a complete name, then a particle
+    before an acronym or an organisation's word, is a person and their organisation."""
+    for index in range(2, len(words) - 1):
+        if not _is_particle(words[index]) and words[index] != "la":
+            continue
+        rest = words[index + 1:]
+        if rest[0] in ("la", "l'") and len(rest) > 1:
+            rest = rest[1:]
+        if (rest[0].isupper() and len(rest[0]) > 2) or not is_person_like(["x", *rest]):
+            return words[:index]
+    return words
 
 
 def _after_article(text: str, start: int) -> bool:
     previous = text[:start].rstrip().rsplit(" ", 1)[-1].casefold()
-    return previous in ARTICLES or previous in {"du", "des", "au", "aux"}
+    return previous in ARTICLES or previous in {"du", "des", "au", "aux"} or previous in THING_BEFORE_WORDS
 
 
 def _is_particle(word: str) -> bool:
@@ -168,27 +154,49 @@ def _is_particle(word: str) -> bool:
 
 # --- bullets: "• Topic - Name, role, organisation", "• Name role et Name role" ---
 
-def _bullet_people(text: str, spans: list[_Span], source: SpeakerSource) -> list[Occurrence]:
-    people = [span for span in spans if _bullet_slot(text, span)]
+def _bullet_people(text: str, spans: list[Span], source: SpeakerSource,
+                   line_start: bool = False) -> list[Occurrence]:
+    starts = {span.start for span in spans}
+    people = [span for span in spans if _bullet_slot(text, span, starts, line_start)]
     found = []
     for index, span in enumerate(people):
         stop = people[index + 1].start if index + 1 < len(people) else len(text)
         affiliation = _between(text, span.end, stop)
-        evidence = MENTIONED if MENTION_BEFORE_RE.search(_tail(text[: span.start])) else SPEAKER
+        evidence = MENTIONED if MENTION_BEFORE_RE.search(tail(text[: span.start])) else SPEAKER
         found.append(Occurrence(span.name, span.start, span.end, source, evidence, affiliation))
     return found
 
 
-def _bullet_slot(text: str, span: _Span) -> bool:
+def _bullet_slot(text: str, span: Span, starts: set[int], line_start: bool) -> bool:
     before, after = text[: span.start], text[span.end:]
-    opens_item = _BULLET_BEFORE_NAME_RE.match(before) or _OPENS_BULLET_ITEM_RE.search(_tail(before))
-    ends_name = not after.strip(" .") or after.startswith(_AFTER_NAME) or is_role(after)
+    opens_item = (_BULLET_BEFORE_NAME_RE.match(before) or _OPENS_BULLET_ITEM_RE.search(tail(before))
+                  or (line_start and _CIVILITY_RE.fullmatch(before)))
+    ends_name = (not after.strip(" .") or after.startswith(_AFTER_NAME) or is_role(after)
+                 or (after.startswith(" et ") and span.end + 4 in starts)  # "A et B, Afilea"
+                 or _ORGANISATION_AFTER_RE.match(after) is not None and looks_like_org(
+                     after[_ORGANISATION_AFTER_RE.match(after).end():]))
     return bool(opens_item and ends_name)
+
+
+# "A et B de la CRESS Grand Est": an organisation shared by the people before it.
+_ORGANISATION_AFTER_RE = re.compile(r" (?:de la |de l['’]|du |des )")
+
+
+def _share_affiliations(text: str, found: list[Occurrence]) -> list[Occurrence]:
+    """Give "A" of "A et B, maraîchers" or "A, B et C de l'Afilea" the affiliation of the last."""
+    shared = list(found)
+    for index in range(len(shared) - 2, -1, -1):
+        this, following = shared[index], shared[index + 1]
+        if this.affiliation is None and following.affiliation and text[this.end: following.start] in (
+                " et ", ", ") and this.source == following.source:
+            shared[index] = replace(this, affiliation=following.affiliation)
+    return shared
 
 
 def _between(text: str, start: int, stop: int) -> str | None:
     """The affiliation between a name and the next person (or the end of the line)."""
-    chunk = re.sub(r"(?:,| et|, et| -)\s*$", "", text[start:stop].rstrip()).strip(" ,;:-–")
+    chunk = re.sub(r"(?:,| et|,? et d[e’']|, et| -)\s*$", "", text[start:stop].rstrip()).strip(" ,;:-–")
+    chunk = chunk.removesuffix(".") if chunk.endswith(").") else chunk  # "... et C (Afilea)."
     if chunk.startswith("(") and chunk.endswith(")") and chunk.count("(") == 1:
         chunk = chunk[1:-1]  # "• Jean Dupont (Ville de Lyon)"
     return chunk or None
@@ -196,7 +204,7 @@ def _between(text: str, start: int, stop: int) -> str | None:
 
 # --- a paragraph opening with "Name, affiliation": heading, list line or prose intro ---
 
-def _opening_person(text: str, spans: list[_Span], in_list: bool) -> list[Occurrence]:
+def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurrence]:
     """ "Name, affiliation" opening a paragraph, and the people introduced with them
     ("Jean Dupont, maire de X, et Marie Durand, présidente de Y, ont présenté ...")."""
     first = spans[0]
@@ -230,45 +238,49 @@ def _opening_person(text: str, spans: list[_Span], in_list: bool) -> list[Occurr
     return found
 
 
-def _introduced(text: str, spans: list[_Span], index: int, start: int) -> str | None:
+def _introduced(text: str, spans: list[Span], index: int, start: int) -> str | None:
     """The affiliation of spans[index], read from `start` up to the next name, if it reads as
     a role or an organisation."""
-    stop = spans[index + 1].start if index + 1 < len(spans) else len(text)
+    stop = next((s.start for s in spans[index + 1:] if opens_item(text[spans[index].end: s.start])),
+                len(text))
     rest = _between(text, start, stop) or ""
     if text[start - 1] == "(":
         rest = rest.split(")", 1)[0]  # "Jean Dupont (Ville de Lyon)"
-    affiliation = _apposition(rest)
+    affiliation = apposition(rest)
     if affiliation and (is_role(affiliation) or looks_like_org(affiliation)):
         return affiliation
     return None
-
-
-def _apposition(rest: str) -> str | None:
-    """Text after "Name, " up to the end of the sentence or the verb that ends it."""
-    stops = [m.start() for m in (SENTENCE_END.search(rest), APPOSITION_END_RE.search(rest)) if m]
-    return rest[: min(stops, default=len(rest))].strip(" ,.;:") or None
 
 
 # --- prose: enumerations after "rassemblait", appositions, reported speech ---
 
 _PROSE = SpeakerSource.prose
 
-def _prose_people(text: str, spans: list[_Span], taken: set[int]) -> list[Occurrence]:
+def _prose_people(text: str, spans: list[Span], taken: set[int]) -> list[Occurrence]:
     found: list[Occurrence] = []
     for sentence_start, sentence in split_sentences(text):
         inside = [s for s in spans if sentence_start <= s.start < sentence_start + len(sentence)]
         items = _enumerated(text, sentence_start, sentence, inside)
+        scopes = scope_cues(sentence)
+        function_stated_later(sentence, found)
         for index, span in enumerate(inside):
             if span.start in taken:
                 continue
-            occurrence = _prose_occurrence(text, span, inside[index + 1:], items, sentence_start,
-                                           sentence)
+            occurrence = (
+                cued_occurrence(text, span, inside, scopes, sentence_start, sentence)
+                if span.start not in items else None
+            ) or _prose_occurrence(text, span, inside[index + 1:], items, sentence_start, sentence)
+            if occurrence and span.start in items:  # "Animé par A, ce débat rassemblait B"
+                local = span.start - sentence_start
+                scope = next((sc for sc in reversed(scopes) if sc[0] <= local < sc[1]), None)
+                if scope:
+                    occurrence = replace(occurrence, evidence=scope[2], cue=scope[3])
             if occurrence:
                 found.append(occurrence)
     return found
 
 
-def _enumerated(text: str, sentence_start: int, sentence: str, spans: list[_Span]) -> set[int]:
+def _enumerated(text: str, sentence_start: int, sentence: str, spans: list[Span]) -> set[int]:
     """Starts of the names listed after a scope cue ("ce débat rassemblait A, ..., B et C")."""
     cue = SCOPE_CUE_RE.search(sentence)
     if not cue:
@@ -278,14 +290,14 @@ def _enumerated(text: str, sentence_start: int, sentence: str, spans: list[_Span
         span.start
         for span in spans
         if span.start > first_after
-        and _ITEM_BEFORE_RE.search(_tail(text[first_after: span.start]))
-        and not MENTION_BEFORE_RE.search(_tail(text[: span.start]))
+        and _ITEM_BEFORE_RE.search(tail(text[first_after: span.start]))
+        and not MENTION_BEFORE_RE.search(tail(text[: span.start]))
     }
 
 
-def _prose_occurrence(text: str, span: _Span, later: list[_Span], items: set[int],
+def _prose_occurrence(text: str, span: Span, later: list[Span], items: set[int],
                       sentence_start: int, sentence: str) -> Occurrence | None:
-    before, after = _tail(text[: span.start]), text[span.end:]
+    before, after = tail(text[: span.start]), text[span.end:]
     sentence_end = sentence_start + len(sentence)
     evidence = _evidence(before, after)
     title = TITLE_BEFORE_RE.search(before)
@@ -296,8 +308,12 @@ def _prose_occurrence(text: str, span: _Span, later: list[_Span], items: set[int
         affiliation = _affiliation_or_none(_between(text, span.end, stop))
         return Occurrence(span.name, span.start, span.end, _PROSE, SPEAKER, affiliation, **common)
     if after.startswith(", ") and is_role(after[2:]):
-        stop = next((s.start for s in later), sentence_end)
-        affiliation = _apposition(_between(text, span.end, stop) or "")
+        stop = next((s.start for s in later if opens_item(text[span.end: s.start])), sentence_end)
+        affiliation = apposition(_between(text, span.end, stop) or "")
+        return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, **common)
+    function = NAME_FUNCTION_RE.match(after)
+    if function and is_role(after[function.end():]):  # "Depuis 2018, A est directrice de X"
+        affiliation = apposition(_between(text, span.end + function.end(), sentence_end) or "")
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, **common)
     if evidence != NEUTRAL or title:
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, **common)
@@ -307,7 +323,7 @@ def _prose_occurrence(text: str, span: _Span, later: list[_Span], items: set[int
 def _evidence(before: str, after: str) -> int:
     if MENTION_BEFORE_RE.search(before):
         return MENTIONED
-    if SPEAKING_BEFORE_RE.search(before) or SPEAKING_AFTER_RE.search(after):
+    if SPEAKING_BEFORE_RE.search(before) or (SPEAKING_AFTER_RE.search(after) and opens_subject(before)):
         return SPEAKER
     return NEUTRAL
 
@@ -317,15 +333,15 @@ def _affiliation_or_none(text: str | None) -> str | None:
     if not text:
         return None
     if is_role(text) or looks_like_org(text) or re.match(r"(?:du|de la|de l['’]|des|chez) ", text):
-        return _apposition(text)
+        return apposition(text)
     return None
 
 
-def _unsettled(text: str, span: _Span) -> Occurrence | None:
+def _unsettled(text: str, span: Span) -> Occurrence | None:
     """A name-shaped span in a person slot that only a known name or the model can settle."""
     if any(word.isupper() and len(word) > 1 for word in span.name.split()):
         return None  # in running text, a word in capitals is an acronym far more often than a surname
-    before, after = _tail(text[: span.start]), text[span.end:]
+    before, after = tail(text[: span.start]), text[span.end:]
     at_sentence_start = not before.strip() or bool(re.search(r"[.!?:]\s*$", before))
     followed_by_verb = bool(re.match(r" [a-zàâçéèêëîïôûù]", after))
     if not (SLOT_BEFORE_RE.search(before) or (at_sentence_start and followed_by_verb)):

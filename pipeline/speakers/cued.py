@@ -1,0 +1,121 @@
+"""People whom a cue names in prose: listed after a scope cue, subjects of a verb of speaking,
+attributed a quotation; and a function stated in a later sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from pipeline.records import SpeakerSource
+from pipeline.speakers.affiliation import is_role
+from pipeline.speakers.cues import (
+    ITEM_JOIN_RE,
+    MENTION_BEFORE_RE,
+    PRONOUN_FUNCTION_RE,
+    SPEAKER,
+    TITLE_BEFORE_RE,
+    near_cue,
+    relative_cue,
+    subject_cue,
+)
+from pipeline.speakers.names import has_known_given_name
+from pipeline.speakers.occurrence import Occurrence, Span, apposition, tail
+
+_PROSE = SpeakerSource.prose
+
+
+def function_stated_later(sentence: str, found: list[Occurrence]) -> None:
+    """ "A a présenté la démarche. Elle est adjointe au maire de X." or "Adjointe au maire de X,
+    elle ...": the function of A, the last person named before."""
+    if not found or found[-1].affiliation is not None:
+        return
+    pronoun = PRONOUN_FUNCTION_RE.search(sentence)
+    if pronoun and is_role(sentence[pronoun.end():]):
+        found[-1] = replace(found[-1], affiliation=apposition(sentence[pronoun.end():]))
+        return
+    before_pronoun = _FUNCTION_BEFORE_PRONOUN_RE.match(sentence)
+    if before_pronoun and is_role(before_pronoun.group(1)):
+        found[-1] = replace(found[-1], affiliation=before_pronoun.group(1))
+
+
+# "Directrice de l'association X, elle en a rappelé l'histoire."
+_FUNCTION_BEFORE_PRONOUN_RE = re.compile(r"^([^,.;«»]{3,100}), (?:elle|il) ")
+
+
+# Words before a name in a list of participants that still make it a mere mention.
+_MENTION_IN_SCOPE_RE = re.compile(r"(?i)\b(?:ministres?|blog|ouvrage|livre|article|thèse) (?:d[e’'] ?)?$")
+
+
+def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sentence_start: int,
+                     sentence: str) -> Occurrence | None:
+    """A person a cue names as speaker or moderator: in a list after a scope cue, the subject
+    of a verb of speaking, or right after a quotation or "comme l'a rappelé"."""
+    local, local_end = span.start - sentence_start, span.end - sentence_start
+    before, after = sentence[:local], sentence[local_end:]
+    title = TITLE_BEFORE_RE.search(before)
+    common = {"sentence": sentence, "sentence_start": sentence_start,
+              "title": title.group(1).lower() if title else None}
+    if _MENTION_IN_SCOPE_RE.search(before):
+        return None
+    scope = next((sc for sc in reversed(scopes) if sc[0] <= local < sc[1]), None)
+    if scope and MENTION_BEFORE_RE.search(tail(before)) and sentence[scope[0]: local].strip():
+        return None  # "... saisi par A" inside a list of participants: A is only named
+    if scope:
+        start, end, evidence, cue = scope
+        if not opens_item(sentence[start:local]):
+            return None  # "à Initiatives Rurales": an organisation in an apposition
+        following = next((s.start - sentence_start for s in inside if start <= s.start - sentence_start
+                          < end and s.start > span.start
+                          and opens_item(sentence[start: s.start - sentence_start])), end)
+        affiliation = _item_affiliation(sentence[local_end:following])
+        return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
+    near = near_cue(tail(sentence[: _chain_start(sentence, span, inside, sentence_start)]))
+    introduced = after.startswith((", ", " (")) and (is_role(after[2:]) or after.startswith(" ("))
+    subject = None if near else (relative_cue(after) or subject_cue(after, before, introduced))
+    if not (near or subject):
+        return None
+    evidence, cue = subject or (SPEAKER, near)
+    following = next((s.start - sentence_start for s in inside if s.start > span.start
+                      and opens_item(sentence[local: s.start - sentence_start])), len(sentence))
+    affiliation = _item_affiliation(sentence[local_end:following]) if after.startswith((", ", " (")) else None
+    return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
+
+
+def _chain_start(sentence: str, span: Span, inside: list[Span], sentence_start: int) -> int:
+    """Where the enumeration a name ends starts: "comme l'ont rappelé A et B": A's start for B."""
+    start = span.start - sentence_start
+    for other in reversed([s for s in inside if s.start < span.start]):
+        gap = sentence[other.end - sentence_start: start]
+        if gap not in (" et ", ", ", ", et ", " et à ", " et de "):
+            break
+        start = other.start - sentence_start
+    return start
+
+
+def needs_the_model(occurrence: Occurrence) -> bool:
+    """A name a cue put in a person's slot with nothing else saying it is a person: no
+    function after it, no title before it, no common given name ("Merci à Action Logement")."""
+    return (occurrence.cue is not None and occurrence.affiliation is None and occurrence.title is None
+            and not has_known_given_name(occurrence.name))
+
+
+def opens_item(before: str) -> bool:
+    """True when a name right after `before` starts a new item of a list (a comma, "et",
+    "et avec le rapporteur"), not a proper noun inside an apposition."""
+    return not before.strip() or bool(ITEM_JOIN_RE.search(before))
+
+
+def _item_affiliation(between: str) -> str | None:
+    """The apposition after a listed name, up to the next name or the end of the clause."""
+    chunk = ITEM_JOIN_RE.sub("", between).strip(" ,;:-–")
+    if chunk.startswith("(") and ")" in chunk:
+        chunk = chunk[1: chunk.index(")")]  # "Un grand merci à A (Afilea)", "» (A, maire de X)"
+    chunk = chunk.split(")")[0].split("«")[0]
+    affiliation = apposition(chunk)
+    if not affiliation or len(affiliation.split()) > AFFILIATION_MAX_WORDS:
+        return None
+    return affiliation
+
+
+# An apposition longer than this is a clause, not a function.
+AFFILIATION_MAX_WORDS = 16

@@ -1,0 +1,182 @@
+"""Context cues that say what a person did at the event: spoke, moderated, or was only named.
+
+Three kinds of cue, each kept as the words that matched (the `cue` column):
+- a scope cue opens a list of participants that runs to the end of its clause ("merci à
+  A, ..., B et C pour leur intervention", "ouverte par A, ... et B", "animée par A");
+- a subject cue is a verb of speaking whose subject is the name ("A, maire de X, a rappelé",
+  "A et B, ..., ont souligné", "A insiste");
+- a near cue sits right before the name ("« ... » (A)", "comme l'a rappelé A", "», résume A").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Evidence an occurrence gives about the person, strongest last but for MENTIONED.
+MODERATOR, SPEAKER, NEUTRAL, MENTIONED = 2, 1, 0, -1
+
+# Words just before a name that say the person is quoted or cited, not taking part.
+MENTION_BEFORE_RE = re.compile(
+    r"(?i)(?:(?<!animé )(?<!animée )\bpar|\bministres?|\bblog d[e’']|\bouvrage d[e’']|"
+    r"\bhommage à|\bconfiée? à|\bdécernée? à|\battribuée? à|"
+    r"\blivre d[e’']|\barticle d[e’']|\bthèse d[e’']|\bfeu)\s*$"
+)
+# A title written before the name: "la ministre Jacqueline Gourault", "le rapporteur Jean Dupuis".
+TITLE_BEFORE_RE = re.compile(
+    r"(?i)\b(ministre|président|présidente|maire|députée?|sénat(?:eur|rice)|professeure?|"
+    r"sociologue|rapporteure?)\s$"
+)
+# Scope cues of a moderator: the list after them is who animated the session.
+_MODERATOR_CUE = (
+    r"anim[ée]e?s? par|animation (?:assurée )?(?:par|d[e’'])|mod[ée]r[ée]e?s? par|"
+    r"facilit[ée]e?s? par"
+)
+# Scope cues of speakers: thanks for a talk, passive agents of opening, welcoming,
+# introducing or closing, participation, exchanges with.
+_SPEAKER_CUE = (
+    r"merci(?-i:(?: [a-zàâçéèêëîïôûù]+){0,2}) (?:à|aux?)\b|"
+    r"remerci(?:e|ons|ent|ements?)(?-i:(?: [a-zàâçéèêëîïôûù]+)?) (?:à |aux? )?|"
+    r"(?:ouverte?s?|accueilli?e?s?|introduite?s?|cl[ôo]tur[ée]e?s?|conclue?s?|lancée?s?|"
+    r"présentée?s?) par(?: un message(?: vidéo)? d[e’'])?|"
+    r"l['’]accueil (?:par|d[e’'])|"
+    r"(?:l['’]|une? |les |des |le |la )(?:interventions?|témoignages?|messages?|présentations?|"
+    r"exposés?|éclairages?)(?: vidéo)? d[e’']|avec (?:les interventions|la participation) d[e’']|"
+    r"(?:pu )?échang\w* avec|en présence d[e’']|aux côtés d[e’']|"
+    r"(?:introduction|ouverture|conclusion|clôture|synthèse|restitution|accueil) par|"
+    r"(?:tables?[- ]rondes?|débats?|ateliers?|conférences?|webinaires?|visioconférences?|rencontres?|"
+    r"échanges?|plénières?|séances?|sessions?)(?-i:(?: [a-zàâçéèêëîïôûù]+){0,3}) avec|"
+    r"intervenant(?:e|s|es)? ?:|rassembl\w*|réuni(?:ssai\w*|t)?\b"
+)
+SCOPE_CUE_RE = re.compile(rf"(?i)\b(?:(?P<moderator>{_MODERATOR_CUE})|(?P<speaker>{_SPEAKER_CUE}))")
+# Where a scope ends: the end of the clause (a verb, a purpose, a quotation, a relative).
+SCOPE_END_RE = re.compile(
+    r"[.;!?«»]| pour (?:leurs?|son|sa|ses|la|le|les)\b| (?:a|ont|est|sont|était|étaient|avait|"
+    r"avaient|ont été|a été) |, (?:les|la|le|ce|cette|ces) [a-zé]+ (?:a|ont|est|sont)\b| qui | dont "
+)
+# Where a list after a colon ends ("Intervenants : A, maire de X ; B, ..."): the sentence.
+_LIST_END_RE = re.compile(r"[.!?«»]")
+# Between two people of one scope, what ends the first one's apposition.
+ITEM_JOIN_RE = re.compile(r",? et (?:avec |de |d['’]|à )?(?:l[ea] |les )?(?:\w+ )?$|, $| ; $")
+
+# Past participles and present forms of verbs of speaking or presenting.
+_SPOKE = (
+    r"rappelé|souligné|expliqué|présenté|introduit|répondu|précisé|insisté|indiqué|témoigné|"
+    r"détaillé|conclu|ajouté|proposé|pointé|évoqué|partagé|salué|plaidé|ouvert|clôturé|"
+    r"exposé|décrit|montré|raconté|affirmé|estimé|déclaré|défendu|annoncé|relevé|noté|abordé|"
+    r"illustré|interpellé|résumé|remercié|accueilli|lancé|dressé|retracé|apporté|livré|"
+    r"questionné|invité|mis en avant|mis en lumière|fait part|pris la parole|rendu compte|appelé|"
+    r"insisté|rappelé|énoncé|développé|expliqué|esquissé|souhaité|regretté|alerté|encouragé"
+)
+_SPEAKS = (
+    r"insiste|précise|présente|présentait|pointe|suggère|souligne|soulignait|explique|"
+    r"expliquait|rappelle|rappelait|indique|estime|considère|affirme|note|témoigne|détaille|"
+    r"conclut|ajoute|propose|invite|revient|plaide|résume|observe|confie|analyse|commente|"
+    r"déclare|reconnaît|partage|évoque|décrit|raconte|défend|interpelle|poursuit|martèle|"
+    r"intervient|intervenait|prend la parole|est revenue? sur|était revenue? sur|"
+    r"est intervenue?|appelle|alerte"
+)
+_MODERATED = r"animé|modéré|facilité|animait|anime|modère|modérait"
+_ADVERB = (
+    r"(?:(?:ensuite|également|aussi|notamment|enfin|d['’]abord|tout d['’]abord|pour sa part|"
+    r"longuement|ainsi|alors|quant à (?:lui|elle)|de son côté),? )?"
+)
+# The first finite verb after a name: the name's own verb when nothing but appositions and
+# other names stand between them.
+FIRST_VERB_RE = re.compile(
+    rf" (?:(?:a|ont|avait|avaient) {_ADVERB}(?P<done>{_MODERATED}|{_SPOKE})\b|"
+    rf"{_ADVERB}(?P<does>{_SPEAKS})\b|(?P<other>a|ont|est|sont|était|avait|avaient|fait)\b)"
+)
+# A past participle after "a" / "ont", but "été" (a passive: "a été réélue" is no talk).
+_ANY_PARTICIPLE_RE = re.compile(
+    r" (?!été\b)(?:[a-zàâçéèêëîïôûù]+ ){0,2}?[a-zàâçéèêëîïôûù]+(?:é|i|is|it|u|ert|int)\b"
+)
+# What must not stand between a subject and its verb: a relative, a quotation, a clause end.
+_NOT_A_SUBJECT_GAP_RE = re.compile(r"[«».;:!?]| qui | que | dont | lorsqu| quand | où ")
+# Words right before a name that make it a complement, not a subject.
+PREPOSITION_BEFORE_RE = re.compile(
+    r"(?i)\b(?:de|d['’]|du|des|par|à|au|aux|avec|sur|chez|contre|entre|vers|envers)\s*$|d['’]$"
+)
+# What may stand right before a subject: the sentence start, a comma ("En ouverture, A"),
+# "et" between two subjects, or an adverb ("Puis A").
+_OPENS_SUBJECT_RE = re.compile(
+    r"(?:^\s*|, |,? et |\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )$"
+)
+# Near cues right before a name: a quotation attribution, reported speech, an inverted verb.
+NEAR_CUE_RE = re.compile(
+    rf"(?i)(?:»\s*[(–—-]\s*|"
+    rf"\bcomme (?:l['’]a |l['’]ont |le |la |)(?:{_SPOKE}|{_SPEAKS}|précisait)(?: par)? |"
+    rf"\bainsi que l['’](?:a|ont) (?:{_SPOKE}) |(?:»,?|,) (?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
+    rf"\bselon |\bpour |"
+    rf"\bd['’]après |\bl['’]avis d[e’']? ?|interrogent )$"
+)
+# A function stated in a later sentence: "Elle est adjointe au maire de X."
+PRONOUN_FUNCTION_RE = re.compile(
+    r"(?:^|, )(?:[Ee]lle|[Ii]l) (?:est|était) (?:aujourd['’]hui |aussi |également )?"
+)
+# A function stated with the name again: "A est directrice de X".
+NAME_FUNCTION_RE = re.compile(r"^,? (?:qui )?(?:est|était) (?:aussi |également |désormais )?")
+
+
+def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, evidence, cue) of each list of participants a cue opens in a sentence;
+    end is where the clause stops."""
+    matches = list(SCOPE_CUE_RE.finditer(sentence))
+    scopes = []
+    for index, match in enumerate(matches):
+        ends = _LIST_END_RE if match.group().endswith(":") else SCOPE_END_RE
+        stop = ends.search(sentence, match.end())
+        end = min(stop.start() if stop else len(sentence),
+                  matches[index + 1].start() if index + 1 < len(matches) else len(sentence))
+        evidence = MODERATOR if match.group("moderator") else SPEAKER
+        scopes.append((match.end(), end, evidence, match.group().strip()))
+    return scopes
+
+
+def subject_cue(after: str, before: str, introduced: bool = False) -> tuple[int, str] | None:
+    """(evidence, verb) when the name (with `before` and `after` it in its sentence) is the
+    subject of a verb of speaking or of moderating; or, `introduced` with a function, of any
+    verb in the past tense ("A, maire de X, a élargi le propos"), but for "a été"."""
+    if PREPOSITION_BEFORE_RE.search(before[-12:]) or not _OPENS_SUBJECT_RE.search(before):
+        return None
+    verb = FIRST_VERB_RE.search(after)
+    if not verb or _NOT_A_SUBJECT_GAP_RE.search(after[: verb.start()]):
+        return None
+    if verb.group("other") and introduced:  # "A, maire de X, a élargi le propos"
+        done = _ANY_PARTICIPLE_RE.match(after, verb.end())
+        return (SPEAKER, verb.group().strip() + done.group()) if done else None
+    if verb.group("other"):
+        return None
+    word = verb.group("done") or verb.group("does")
+    evidence = MODERATOR if re.fullmatch(_MODERATED, word) else SPEAKER
+    return evidence, verb.group().strip()
+
+
+def opens_subject(before: str) -> bool:
+    """True when a name right after `before` can be the subject of a verb (not "de l'association
+    Terre Vive, a souligné", where the verb's subject is the person before)."""
+    return bool(_OPENS_SUBJECT_RE.search(before))
+
+
+# A verb of speaking or moderating in a relative clause after the name and its apposition:
+# "Merci à A, directrice de X, qui a animé les échanges".
+_RELATIVE_VERB_RE = re.compile(
+    rf"^(?:,[^.;«»]{{0,160}}?)?,? (?P<cue>qui (?:(?:a|ont|avait|avaient) {_ADVERB}"
+    rf"(?P<done>{_MODERATED}|{_SPOKE})|{_ADVERB}(?P<does>{_SPEAKS}))\b)"
+)
+
+
+def relative_cue(after: str) -> tuple[int, str] | None:
+    """(evidence, words) when a relative clause right after the name (and its apposition) says
+    the person spoke or moderated."""
+    match = _RELATIVE_VERB_RE.match(after)
+    if not match:
+        return None
+    word = match.group("done") or match.group("does")
+    evidence = MODERATOR if re.fullmatch(_MODERATED, word) else SPEAKER
+    return evidence, match.group("cue")
+
+
+def near_cue(before: str) -> str | None:
+    """The words right before a name that make it a speaker, if any."""
+    match = NEAR_CUE_RE.search(before)
+    return match.group().strip() if match else None
