@@ -11,8 +11,9 @@ from pipeline.wordlists import COLLECTIVES, DENOMINATORS
 # The three spaces French typography puts between groups of thousands.
 THOUSANDS_SPACES = " \u00a0\u202f"
 _SPACES = re.compile(f"[{THOUSANDS_SPACES}]")
-# "1.500.000": dots grouping thousands (two groups or more, so "1.5" stays a decimal).
-_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}$")
+# "1.500.000", "400.000": dots grouping thousands. French writes decimals with a comma, so a
+# dot followed by exactly three digits groups thousands; "1.5" and "2.75" stay decimals.
+_DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 # Collective numerals (`COLLECTIVES`, "une douzaine d'années"): text2num does not read them,
 # and they are approximate by nature, so the figure gets the qualifier "environ". Fractions
@@ -27,8 +28,8 @@ def parse_digits(written: str) -> float:
 
     >>> parse_digits("1 770"), parse_digits("1,5"), parse_digits("1.5")
     (1770.0, 1.5, 1.5)
-    >>> parse_digits("150\u202f000"), parse_digits("1.500.000")
-    (150000.0, 1500000.0)
+    >>> parse_digits("150\u202f000"), parse_digits("1.500.000"), parse_digits("400.000")
+    (150000.0, 1500000.0, 400000.0)
     """
     if written.isdigit():  # the common case, "2020", "80": no separator to remove
         return float(written)
