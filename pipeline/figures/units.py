@@ -95,11 +95,30 @@ sociétaire bénévole élu élue agent adhérent adhérente membre jeune enfant
 chômeur demandeur entrepreneur entrepreneuse usager bénéficiaire visiteur citoyen citoyenne
 résident résidente producteur productrice agriculteur agricultrice stagiaire volontaire
 travailleur travailleuse apprenti apprentie professionnel professionnelle inscrit inscrite
-mécanicien vendeur vendeuse migrant migrante famille ménage porteur porteuse"""
+mécanicien vendeur vendeuse migrant migrante famille ménage porteur porteuse
+administrateur administratrice animateur animatrice coordinateur coordinatrice formateur
+formatrice organisateur organisatrice accompagnateur accompagnatrice éducateur éducatrice
+médiateur médiatrice fondateur fondatrice créateur créatrice dirigeant dirigeante directeur
+directrice responsable technicien technicienne ingénieur ingénieure chercheur chercheuse
+doctorant doctorante enseignant enseignante élève collégien collégienne lycéen lycéenne
+écolier écolière retraité retraitée senior locataire patient patiente spectateur
+spectatrice téléspectateur téléspectatrice auditeur auditrice lecteur lectrice festivalier
+festivalière exposant exposante artisan artisane commerçant commerçante maraîcher
+maraîchère éleveur éleveuse paysan paysanne cuisinier cuisinière jardinier jardinière
+ouvrier ouvrière employé employée conseiller conseillère consultant consultante expert
+experte témoin invité invitée orateur oratrice répondant répondante épargnant épargnante
+souscripteur souscriptrice investisseur investisseuse donateur donatrice mécène parrain
+marraine tuteur tutrice allocataire apprenant apprenante alternant alternante saisonnier
+saisonnière conducteur conductrice chauffeur livreur livreuse militant militante voisin
+voisine parent adolescent adolescente électeur électrice délégué déléguée député députée
+sénateur sénatrice maire adjoint adjointe président présidente candidat candidate aidant
+aidante soignant soignante infirmier infirmière médecin artiste président trésorier
+trésorière secrétaire"""
 _ORGANISATIONS = """association scic scop sca cae epci collectivité commune communauté
 département région entreprise structure coopérative organisation incubateur client cliente
 intercommunalité société partenaire acteur réseau fondation mutuelle opérateur ptce siae
-start-up startup collectif métropole ville"""
+start-up startup collectif métropole ville établissement groupement syndicat fédération
+club mairie"""
 _COUNTS = """projet site axe action objectif emploi lieu dimension marché phase direction fois
 poste logement repas plateforme véhicule atelier réunion dossier question territoire quartier
 école restaurant jardin ferme exploitation lit place initiative"""
