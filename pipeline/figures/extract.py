@@ -299,6 +299,8 @@ def _with_implied_noun(text: str, reading: _Reading, before: list[_Reading]) -> 
     start = context.sentence_start(text, reading.start)
     if noun := context.head_count_noun_before(text, start, reading.start):
         return _counting(reading, noun)
+    if _counts_people_doing(text, reading.start, reading.end):  # "nous étions une trentaine à"
+        return reading._replace(unit=Unit.people, kind=FigureKind.headcount, needs_noun=False)
     paragraph_start = text.rfind("\n", 0, reading.start) + 1
     for previous in reversed(before):
         if previous.start < paragraph_start:
@@ -328,13 +330,21 @@ def _elided_noun(text: str, start: int, end: int, value: float) -> _Unit | None:
     none, the number stays unread.
     """
     after_dont = g.qualifier_before(text, start) == "dont"
-    if not value.is_integer() or not (after_dont or (
+    by_infinitive = value >= 2 and g.BY_INFINITIVE_AFTER.match(text, end) is not None and (
+        g.be_before(text, start))
+    if not value.is_integer() or not (after_dont or by_infinitive or (
             value >= 2 and g.ELIDED_NOUN_AFTER.match(text, end))):
         return None
     for noun in reversed(g.NOUNS.findall(text, context.sentence_start(text, start), start)):
         if unit := units.noun_unit(noun):
             return _Unit(unit, 1.0, end, noun)
-    return None
+    return _Unit(Unit.people, 1.0, end) if by_infinitive == "pronoun" else None
+
+
+def _counts_people_doing(text: str, start: int, end: int) -> bool:
+    """'Ils étaient plus de 60 à suivre la visite': people counted by what they do."""
+    return (g.BY_INFINITIVE_AFTER.match(text, end) is not None
+            and g.be_before(text, start) == "pronoun")
 
 
 def _counted(noun: str, value: float, end: int, heuristic: bool) -> _Unit | None:
@@ -343,6 +353,8 @@ def _counted(noun: str, value: float, end: int, heuristic: bool) -> _Unit | None
     if key in units.MONTHS:
         return None  # "9 juin": a date
     if unit := units.noun_unit(noun):
+        if value >= 2 and units.is_singular(noun):
+            return None  # "au 5 place Carnot": an address; a count agrees in number
         return _Unit(unit, 1.0, end, noun)
     plausible_plural = (
         heuristic and value >= 2 and value.is_integer() and noun[0].islower()

@@ -189,6 +189,13 @@ TAIL_AFTER_OF = re.compile(
 # (or after "dont") the counted noun is looked for earlier in the sentence.
 ELIDED_NOUN_AFTER = re.compile(rf"{SP}+(?:autres|sont|ont){NOT_LETTER_AFTER}", re.IGNORECASE)
 NOUNS = re.compile(NOUN_WORD)
+# "Ils étaient plus de 60 à suivre la visite", "Nous étions une trentaine à participer": a
+# head count whose noun is a personal pronoun, the subject of "être", and an infinitive after.
+BY_INFINITIVE_AFTER = re.compile(
+    rf"{SP}+à{SP}+(?:[ldnsm]['’])?{LETTER}+(?:er|ir|re|oir){NOT_LETTER_AFTER}", re.IGNORECASE
+)
+BE_PLURAL = frozenset("étaient étions sont sommes seront serons furent fûmes".split())
+PRONOUN_BE = frozenset(f"{pronoun} {verb}" for pronoun in ("ils", "elles", "nous") for verb in BE_PLURAL)
 # What the figure is a figure of: "25% des denrées", "2 hectares de jardins", "1,5 % de son
 # budget" (the determiner after "de" is skipped).
 _DETERMINERS = r"la|l['’]|son|sa|ses|leurs|leur|notre|nos|votre|vos|cette|cet|ces|ce"  # longest first
@@ -256,6 +263,16 @@ def is_label_before(text: str, position: int) -> bool:
     last = words[-1]
     initial = len(last) == 2 and last[0].isupper() and last[1] == "."  # "R.", "L."
     return initial or last.casefold().rstrip(".") in LABEL_WORDS
+
+
+def be_before(text: str, position: int) -> str | None:
+    """'pronoun' for 'ils étaient (plus de) 60' or 'nous étions (une) trentaine', 'be' for
+    'les associations sont 12': a plural "être" within the last three words before
+    `position`, with or without a personal pronoun as its subject; else None."""
+    words = _words_before(text, position)[-4:]
+    if any(" ".join(pair) in PRONOUN_BE for pair in zip(words, words[1:], strict=False)):
+        return "pronoun"
+    return "be" if BE_PLURAL.intersection(words[1:]) else None
 
 
 def is_copula_before(text: str, position: int) -> bool:

@@ -177,6 +177,18 @@ def noun_unit(noun: str) -> Unit | None:
     return COUNTED_NOUNS.get(key) or COUNTED_NOUNS.get(singular(key))
 
 
+def is_singular(noun: str) -> bool:
+    """A noun written in the singular, which no number of two or more counts ("5 place
+    Carnot" is an address, "5 places" a count). Acronyms ("SCIC", "ETP"), compounds
+    ("start-up") and inclusive writing ("coopérateur.rice") are left as written.
+
+    >>> is_singular("place"), is_singular("places"), is_singular("SCIC"), is_singular("mois")
+    (True, False, False, False)
+    """
+    last = noun[-1].casefold()
+    return not (last in "sxz" or noun.isupper() or "-" in noun or "." in noun or "·" in noun)
+
+
 def is_money_noun(noun: str) -> bool:
     """'bénéfices', 'budget': nouns naming an amount of money."""
     key = noun_key(noun)
