@@ -299,7 +299,7 @@ def _with_implied_noun(text: str, reading: _Reading, before: list[_Reading]) -> 
     start = context.sentence_start(text, reading.start)
     if noun := context.head_count_noun_before(text, start, reading.start):
         return _counting(reading, noun)
-    if _counts_people_doing(text, reading.start, reading.end):  # "nous étions une trentaine à"
+    if g.counted_by_infinitive(text, reading.start, reading.end) == "pronoun":
         return reading._replace(unit=Unit.people, kind=FigureKind.headcount, needs_noun=False)
     paragraph_start = text.rfind("\n", 0, reading.start) + 1
     for previous in reversed(before):
@@ -330,8 +330,7 @@ def _elided_noun(text: str, start: int, end: int, value: float) -> _Unit | None:
     none, the number stays unread.
     """
     after_dont = g.qualifier_before(text, start) == "dont"
-    by_infinitive = value >= 2 and g.BY_INFINITIVE_AFTER.match(text, end) is not None and (
-        g.be_before(text, start))
+    by_infinitive = g.counted_by_infinitive(text, start, end) if value >= 2 else None
     if not value.is_integer() or not (after_dont or by_infinitive or (
             value >= 2 and g.ELIDED_NOUN_AFTER.match(text, end))):
         return None
@@ -339,12 +338,6 @@ def _elided_noun(text: str, start: int, end: int, value: float) -> _Unit | None:
         if unit := units.noun_unit(noun):
             return _Unit(unit, 1.0, end, noun)
     return _Unit(Unit.people, 1.0, end) if by_infinitive == "pronoun" else None
-
-
-def _counts_people_doing(text: str, start: int, end: int) -> bool:
-    """'Ils étaient plus de 60 à suivre la visite': people counted by what they do."""
-    return (g.BY_INFINITIVE_AFTER.match(text, end) is not None
-            and g.be_before(text, start) == "pronoun")
 
 
 def _counted(noun: str, value: float, end: int, heuristic: bool) -> _Unit | None:

@@ -265,11 +265,14 @@ def is_label_before(text: str, position: int) -> bool:
     return initial or last.casefold().rstrip(".") in LABEL_WORDS
 
 
-def be_before(text: str, position: int) -> str | None:
-    """'pronoun' for 'ils étaient (plus de) 60' or 'nous étions (une) trentaine', 'be' for
-    'les associations sont 12': a plural "être" within the last three words before
-    `position`, with or without a personal pronoun as its subject; else None."""
-    words = _words_before(text, position)[-4:]
+def counted_by_infinitive(text: str, start: int, end: int) -> str | None:
+    """A count of the subject of a plural "être", with "à" and an infinitive after it:
+    'pronoun' for 'ils étaient (plus de) 60 à suivre' or 'nous étions (une) trentaine à
+    participer' (people), 'be' for 'les associations sont 12 à porter' (the noun said
+    before); None when the count is not so written."""
+    if BY_INFINITIVE_AFTER.match(text, end) is None:
+        return None
+    words = _words_before(text, start)[-4:]
     if any(" ".join(pair) in PRONOUN_BE for pair in zip(words, words[1:], strict=False)):
         return "pronoun"
     return "be" if BE_PLURAL.intersection(words[1:]) else None
