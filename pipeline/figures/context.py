@@ -50,6 +50,18 @@ def head_count_noun_before(text: str, start: int, end: int) -> str | None:
     return found[-1].group(0) if found else None
 
 
+def counted_noun_before(text: str, start: int, end: int) -> str | None:
+    """The antecedent of an elided count ('Sur les 12 communes du territoire, 8 ont signé'):
+    the last lexicon noun in text[start:end] counted by a number in digits, else the last
+    lexicon noun."""
+    found = [m for m in g.NOUNS.finditer(text, start, end) if units.noun_unit(m.group(0))]
+    for match in reversed(found):
+        before = text[start:match.start()].split()
+        if before and before[-1][0].isdigit():
+            return match.group(0)
+    return found[-1].group(0) if found else None
+
+
 def sentence(text: str, start: int) -> str:
     """The sentence holding offset `start`, within its paragraph, without its trailing spaces."""
     paragraph_start, sentences = _sentences_around(text, start)

@@ -13,10 +13,8 @@ elsewhere in the record, and changes only when the figure itself does.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
-import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -24,14 +22,13 @@ from typing import NamedTuple
 
 from pipeline.figures import context, numbers, units
 from pipeline.figures import grammar as g
+from pipeline.figures.ids import figure_id, normalise
 from pipeline.records import Figure, FigureKind, Record, Unit
 from pipeline.wordlists import COLLECTIVES, DENOMINATORS, QUALIFIERS, SCALES
 
 # Four-digit numbers in this span, alone, are years ("en 2020", "Dès 2000"): they become a
 # figure only with an explicit unit or a known counted noun ("2020 habitants").
 YEAR_RANGE = (1800, 2100)
-# Length of figure_id: 16 hex digits (64 bits) make collisions within an export negligible.
-FIGURE_ID_HEX = 16
 
 
 class _Unit(NamedTuple):
@@ -82,7 +79,7 @@ def _place(resource_id: str, text: str, starts: list[int], lines: list[int],
     """Turn the readings of `text` into Figures with line, sentence, qualifier and id."""
     for reading in _read_all(text):
         raw = text[reading.start:reading.end]
-        key = (in_title, _normalise(raw))
+        key = (in_title, normalise(raw))
         occurrence = ids[key]
         ids[key] += 1
         qualifier = (g.qualifier_before(text, reading.start) or _qualifier_after(text, reading.end)
@@ -91,7 +88,7 @@ def _place(resource_id: str, text: str, starts: list[int], lines: list[int],
         paragraph = bisect_right(starts, reading.start) - 1
         yield Figure(
             resource_id=resource_id,
-            figure_id=_figure_id(resource_id, in_title, key[1], occurrence),
+            figure_id=figure_id(resource_id, in_title, key[1], occurrence),
             raw=raw,
             value=reading.value,
             value_min=value_min,
@@ -141,6 +138,8 @@ def _read_digits(text: str, match: re.Match[str]) -> _Reading | None:
     written, second = match.group("num"), match.group("num2")
     value = numbers.parse_digits(written)
     high = numbers.parse_digits(second) if second else value
+    if match.group("rsep") == "/" and (share := _digit_fraction(text, match, value, high)):
+        return share  # "les 2/3 des structures"
     year_like = second is None and len(written) == 4 and written.isdigit() and (
         YEAR_RANGE[0] <= value <= YEAR_RANGE[1])
     unit = _read_unit(text, match.end(), value, heuristic=not year_like)
@@ -228,6 +227,16 @@ def _read_fraction(text: str, start: int, end: int) -> _Reading | None:
     first = start - len(before) + numerator.start("numerator")
     return _Reading(first, end, value, value, value, Unit.fraction, FigureKind.fraction,
                     _subject(text, end), True)
+
+
+def _digit_fraction(text: str, match: re.Match[str], numerator: float, denominator: float
+                    ) -> _Reading | None:
+    """'2/3 des structures', '1/4 du budget': a share of 1 (not '15/20 prochaines années')."""
+    if not (0 < numerator < denominator <= 10 and g.OF_SOMETHING.match(text, match.end())):
+        return None
+    share = numerator / denominator
+    return _Reading(match.start(), match.end(), share, share, share, Unit.fraction,
+                    FigureKind.fraction, _subject(text, match.end()), False)
 
 
 _DENOMINATOR_AFTER = re.compile(rf"{g.SP}+(?P<denominator>quarts?|tiers)(?={g.GAP}d)", re.I)
@@ -334,9 +343,8 @@ def _elided_noun(text: str, start: int, end: int, value: float) -> _Unit | None:
     if not value.is_integer() or not (after_dont or by_infinitive or (
             value >= 2 and g.ELIDED_NOUN_AFTER.match(text, end))):
         return None
-    for noun in reversed(g.NOUNS.findall(text, context.sentence_start(text, start), start)):
-        if unit := units.noun_unit(noun):
-            return _Unit(unit, 1.0, end, noun)
+    if noun := context.counted_noun_before(text, context.sentence_start(text, start), start):
+        return _Unit(units.noun_unit(noun), 1.0, end, noun)
     return _Unit(Unit.people, 1.0, end) if by_infinitive == "pronoun" else None
 
 
@@ -381,16 +389,3 @@ def _qualifier_after(text: str, position: int) -> str | None:
 
 def _before(text: str, position: int) -> str:
     return text[max(0, position - g.LOOKBEHIND_CHARS):position]
-
-
-def _normalise(raw: str) -> str:
-    """The raw figure as compared for ids: NFC, casefolded, one kind of space and quote."""
-    if not raw.isascii():
-        raw = unicodedata.normalize("NFC", raw).replace("’", "'")
-    return " ".join(raw.casefold().split())  # split() also folds U+00A0 and U+202F
-
-
-def _figure_id(resource_id: str, in_title: bool, normalised_raw: str, occurrence: int) -> str:
-    where = "title" if in_title else "text"
-    key = f"{resource_id}\x1f{where}\x1f{normalised_raw}\x1f{occurrence}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:FIGURE_ID_HEX]
