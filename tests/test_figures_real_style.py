@@ -106,3 +106,59 @@ def test_quality_on_each_split_holds_its_pinned_floor(split):
     print(f"\nfigures on real-style sentences ({split}): {report}")
     for name, floor in FLOORS[split].items():
         assert result[name] >= floor, (name, report, errors(split))
+
+
+# --- the readings generalised on the design split, one behaviour each -----------------------
+
+
+def _read(text: str) -> list[tuple[str, float, str | None]]:
+    return [(f.raw, round(f.value, 4), f.unit) for f in _figures(text)]
+
+
+@pytest.mark.parametrize("text, value", [("Le ticket moyen est de 400.000 euros.", 400000),
+                                         ("Il faut compter 1.500 euros.", 1500),
+                                         ("Le repas coûte 2.50 euros.", 2.5)])
+def test_a_dot_before_three_digits_groups_thousands(text, value):
+    assert _read(text)[0][1] == value
+
+
+@pytest.mark.parametrize("noun", ["administrateurs", "chercheuses", "répondants", "élèves",
+                                  "festivaliers", "épargnants"])
+def test_nouns_naming_persons_are_head_counts(noun):
+    assert _read(f"Le projet réunit 12 {noun}.") == [(f"12 {noun}", 12, "people")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ils étaient plus de 60 à suivre la visite.", [("60", 60, "people")]),
+    ("Nous étions une trentaine à participer.", [("une trentaine", 30, "people")]),
+    ("Les associations sont 12 à porter le projet.", [("12", 12, "organisations")]),
+    ("Il reste 3 à payer.", []),
+])
+def test_a_count_by_pronoun_etre_and_infinitive_counts_its_subject(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rendez-vous au 5 place Carnot.", []),
+    ("La salle offre 300 places assises.", [("300 places", 300, "count")]),
+    ("Le lieu accueille 12 start-up et 3 SCIC.", [("12 start-up", 12, "organisations"),
+                                                  ("3 SCIC", 3, "organisations")]),
+])
+def test_a_count_of_two_or_more_agrees_in_number(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les 2/3 des structures ont moins de 10 salariés.",
+     [("2/3", 0.6667, "fraction"), ("10 salariés", 10, "people")]),
+    ("Le programme couvre les 15/20 prochaines années.", [("15/20 prochaines années", 15, "years")]),
+    ("Le fonds est abondé à 50/50 par l'Etat.", []),
+])
+def test_a_fraction_in_digits_is_a_share_of_what_follows(text, expected):
+    assert _read(text) == expected
+
+
+def test_an_elided_count_takes_the_noun_a_number_counted_before_it():
+    found = _figures("Sur les 12 communes du territoire, 8 ont signé la charte.")
+    assert [(f.raw, f.unit, f.subject) for f in found] == [
+        ("12 communes", "organisations", "communes"), ("8", "organisations", "communes")]
