@@ -33,10 +33,18 @@ def _pid(_: int) -> int:
     return os.getpid()
 
 
-def _slow_here_pid(_: int, caller: int) -> int:
-    """The caller's pid, slowly in the caller: the other processes surely get chunks."""
-    if os.getpid() == caller:
-        time.sleep(0.002)
+def _slow_here_pid(_: int, caller: int, marker: str) -> int:
+    """The caller's pid once another process has taken a chunk (it leaves `marker`): however
+    slowly a loaded machine starts the workers, they surely get chunks; and slowly in the
+    workers, so that the caller surely gets chunks too."""
+    if os.getpid() != caller:
+        Path(marker).touch()
+        time.sleep(0.01)
+        return os.getpid()
+    for _poll in range(30_000):  # at most ~5 minutes; pytest-timeout ends a hang first
+        if Path(marker).exists():
+            break
+        time.sleep(0.01)
     return os.getpid()
 
 
@@ -47,11 +55,12 @@ def _die_in_a_worker(n: int, caller: int) -> int:
     return n
 
 
-def test_results_come_back_in_input_order_from_other_processes():
+def test_results_come_back_in_input_order_from_other_processes(tmp_path):
     progress: list[int] = []
     with Executor(3, min_items_per_worker=1) as executor:
         assert executor.map(_square_or_fail, range(50), done=progress.append) == [n * n for n in range(50)]
-        pids = set(executor.map(partial(_slow_here_pid, caller=CALLER), range(60)))
+        marker = str(tmp_path / "a worker ran")
+        pids = set(executor.map(partial(_slow_here_pid, caller=CALLER, marker=marker), range(60)))
     assert CALLER in pids and len(pids) >= 2  # the caller takes chunks too
     assert progress == sorted(progress) and progress[-1] == 50
 
