@@ -28,35 +28,47 @@ TITLE_BEFORE_RE = re.compile(
 )
 # Scope cues of a moderator: the list after them is who animated the session.
 _MODERATOR_CUE = (
-    r"anim[ée]e?s? par|animation (?:assurée )?(?:par|d[e’'])|mod[ée]r[ée]e?s? par|"
-    r"facilit[ée]e?s? par"
+    r"(?:anim|mod[ée]r|facilit|présid)[ée]e?s?(?: [a-zé]+ment)? par|animation (?:assurée )?(?:par|d[e’'])|"
+    r"sous la présidence d[e’']|"
+    r"(?:animat(?:eur|rice|ion)|modérat(?:eur|rice|ion))(?:\.?e)?s?(?: [^:.;!?«»()]{0,30})? ?:"
 )
 # Scope cues of speakers: thanks for a talk, passive agents of opening, welcoming,
 # introducing or closing, participation, exchanges with.
 _SPEAKER_CUE = (
     r"merci(?-i:(?: [a-zàâçéèêëîïôûù]+){0,2}) (?:à|aux?)\b|"
     r"remerci(?:e|ons|ent|ements?)(?-i:(?: [a-zàâçéèêëîïôûù]+)?) (?:à |aux? )?|"
-    r"(?:ouverte?s?|accueilli?e?s?|introduite?s?|cl[ôo]tur[ée]e?s?|conclue?s?|lancée?s?|"
-    r"présentée?s?) par(?: un message(?: vidéo)? d[e’'])?|"
+    r"(?:ouverte?s?|accueilli?e?s?|introduite?s?|cl[ôo]tur[ée]e?s?|conclue?s?|"
+    r"présentée?s?|faite?s?|assurée?s?|reçue?s?|guidée?s?|représentée?s?|apportée?s?|"
+    r"rejointe?s?(?: [a-zé]+){0,3}) par(?: un message(?: vidéo)? d[e’'])?|"
+    r"(?:donn|laiss|pass|céd)(?:é|e|ée) la parole (?:à|aux)|la parole (?:a été |est )?donnée (?:à|aux)|"
+    r"(?:un |l['’])hommage d[e’']|"
+    r"(?:(?:ont|a) (?:[a-zé]+ )?pris la parole|sont (?:[a-zé]+ )?intervenu(?:e|s|es)?)(?= [A-ZÀ-Þ])|"
+    r"(?:intervenant|intervention|participai|témoign|étaient présent|grand témoin|témoins|"
+    r"ouverture|clôture|conclusion|introduction|pour en débattre|invités?)[^:.;!?«»()]{0,40}:|"
+    r"avec(?: les interventions d[e’']| la participation d[e’'])? ?:|"
     r"l['’]accueil (?:par|d[e’'])|"
     r"(?:l['’]|une? |les |des |le |la )(?:interventions?|témoignages?|messages?|présentations?|"
-    r"exposés?|éclairages?)(?: vidéo)? d[e’']|avec (?:les interventions|la participation) d[e’']|"
+    r"exposés?|éclairages?)(?: (?!de\b)[a-zé]+)? d(?:e\b|[’'])|"
+    r"avec (?:les interventions|la participation) d[e’']|"
     r"(?:pu )?échang\w* avec|en présence d[e’']|aux côtés d[e’']|"
     r"(?:introduction|ouverture|conclusion|clôture|synthèse|restitution|accueil) par|"
     r"(?:tables?[- ]rondes?|débats?|ateliers?|conférences?|webinaires?|visioconférences?|rencontres?|"
     r"échanges?|plénières?|séances?|sessions?)(?-i:(?: [a-zàâçéèêëîïôûù]+){0,3}) avec|"
-    r"intervenant(?:e|s|es)? ?:|rassembl\w*|réuni(?:ssai\w*|t)?\b"
+    r"rassembl\w*|réuni(?:ssai\w*|t)?\b"
 )
 SCOPE_CUE_RE = re.compile(rf"(?i)\b(?:(?P<moderator>{_MODERATOR_CUE})|(?P<speaker>{_SPEAKER_CUE}))")
 # Where a scope ends: the end of the clause (a verb, a purpose, a quotation, a relative).
 SCOPE_END_RE = re.compile(
-    r"[.;!?«»]| pour (?:leurs?|son|sa|ses|la|le|les)\b| (?:a|ont|est|sont|était|étaient|avait|"
+    r"[.;!?«»]| pour (?:leurs?|son|sa|ses|la|le|les|l['’])\b| (?:a|ont|est|sont|était|étaient|avait|"
     r"avaient|ont été|a été) |, (?:les|la|le|ce|cette|ces) [a-zé]+ (?:a|ont|est|sont)\b| qui | dont "
 )
 # Where a list after a colon ends ("Intervenants : A, maire de X ; B, ..."): the sentence.
 _LIST_END_RE = re.compile(r"[.!?«»]")
 # Between two people of one scope, what ends the first one's apposition.
-ITEM_JOIN_RE = re.compile(r",? et (?:avec |de |d['’]|à )?(?:l[ea] |les )?(?:\w+ )?$|, $| ; $")
+ITEM_JOIN_RE = re.compile(
+    r"(?:,? et|,? ainsi qu['’](?:avec|à)?) ?(?:avec |de |d['’]|à )?"
+    r"(?:(?:l[ea]|les|son|sa|ses|leurs?) (?:[a-zéèêàç'’-]+ ){0,3}|(?:\w+ )?)$|, $| ; $| [–/-] $"
+)
 
 # Past participles and present forms of verbs of speaking or presenting.
 _SPOKE = (
@@ -65,7 +77,10 @@ _SPOKE = (
     r"exposé|décrit|montré|raconté|affirmé|estimé|déclaré|défendu|annoncé|relevé|noté|abordé|"
     r"illustré|interpellé|résumé|remercié|accueilli|lancé|dressé|retracé|apporté|livré|"
     r"questionné|invité|mis en avant|mis en lumière|fait part|pris la parole|rendu compte|appelé|"
-    r"insisté|rappelé|énoncé|développé|expliqué|esquissé|souhaité|regretté|alerté|encouragé"
+    r"insisté|rappelé|énoncé|développé|expliqué|esquissé|souhaité|regretté|alerté|encouragé|"
+    r"réaffirmé|restitué|complété|élargi|repris|répondu|lu|tenu à [a-zé]+|"
+    r"fait (?:un|une|le|la|les) (?:retour|point|présentation|état|tour|exposé|bilan|synthèse|"
+    r"historique|rappel|lecture)"
 )
 _SPEAKS = (
     r"insiste|précise|présente|présentait|pointe|suggère|souligne|soulignait|explique|"
@@ -73,9 +88,13 @@ _SPEAKS = (
     r"conclut|ajoute|propose|invite|revient|plaide|résume|observe|confie|analyse|commente|"
     r"déclare|reconnaît|partage|évoque|décrit|raconte|défend|interpelle|poursuit|martèle|"
     r"intervient|intervenait|prend la parole|est revenue? sur|était revenue? sur|"
-    r"est intervenue?|appelle|alerte"
+    r"est intervenue?|appelle|alerte|remercie|accueille|ouvre|clôt|clôture|introduit|répond|"
+    r"salue|complète|restitue|"
+    # announced: "la députée A débattra de ...", "B clôturera les débats"
+    r"présentera|interviendra|ouvrira|clôturera|conclura|introduira|débattra|donnera|"
+    r"témoignera|accueillera|reviendra|partagera|exposera|dressera|expliquera"
 )
-_MODERATED = r"animé|modéré|facilité|animait|anime|modère|modérait"
+_MODERATED = r"animé|modéré|facilité|présidé|animait|anime|modère|modérait|présidait|animera|modérera"
 _ADVERB = (
     r"(?:(?:ensuite|également|aussi|notamment|enfin|d['’]abord|tout d['’]abord|pour sa part|"
     r"longuement|ainsi|alors|quant à (?:lui|elle)|de son côté),? )?"
@@ -83,8 +102,8 @@ _ADVERB = (
 # The first finite verb after a name: the name's own verb when nothing but appositions and
 # other names stand between them.
 FIRST_VERB_RE = re.compile(
-    rf" (?:(?:a|ont|avait|avaient) {_ADVERB}(?P<done>{_MODERATED}|{_SPOKE})\b|"
-    rf"{_ADVERB}(?P<does>{_SPEAKS})\b|(?P<other>a|ont|est|sont|était|avait|avaient|fait)\b)"
+    rf" (?:(?P<before>avait|avaient)\b|(?:a|ont) {_ADVERB}(?P<done>{_MODERATED}|{_SPOKE})\b|"
+    rf"{_ADVERB}(?P<does>{_SPEAKS})\b|(?P<other>a|ont|est|sont|était|fait)\b)"
 )
 # A past participle after "a" / "ont", but "été" (a passive: "a été réélue" is no talk).
 _ANY_PARTICIPLE_RE = re.compile(
@@ -92,6 +111,13 @@ _ANY_PARTICIPLE_RE = re.compile(
 )
 # What must not stand between a subject and its verb: a relative, a quotation, a clause end.
 _NOT_A_SUBJECT_GAP_RE = re.compile(r"[«».;:!?]| qui | que | dont | lorsqu| quand | où ")
+# A gerund of speaking in the subject's clause: "A et B ont officialisé leur adhésion en
+# prenant la parole".
+_GERUND_RE = re.compile(
+    r" en (?:prenant la parole|(?:soulign|rappel|présent|expliqu|insist|témoign|précis|détaill|"
+    r"partage|introduis|conclu|interven)ant)\b"
+)
+GERUND_REACH = 120
 # Words right before a name that make it a complement, not a subject.
 PREPOSITION_BEFORE_RE = re.compile(
     r"(?i)\b(?:de|d['’]|du|des|par|à|au|aux|avec|sur|chez|contre|entre|vers|envers)\s*$|d['’]$"
@@ -99,7 +125,8 @@ PREPOSITION_BEFORE_RE = re.compile(
 # What may stand right before a subject: the sentence start, a comma ("En ouverture, A"),
 # "et" between two subjects, or an adverb ("Puis A").
 _OPENS_SUBJECT_RE = re.compile(
-    r"(?:^\s*|, |,? et |\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )$"
+    r"(?:^\s*|, |: |,? et |\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )"
+    r"(?:(?:M\.|MM\.|Mme|Mmes|Dr|Pr) |(?:l[ea]|l['’]|son|sa|leurs?) ?[a-zéèêàç'’-]+ (?:[a-zéèêàç'’-]+ )?)?$"
 )
 # Near cues right before a name: a quotation attribution, reported speech, an inverted verb.
 NEAR_CUE_RE = re.compile(
@@ -139,13 +166,14 @@ def subject_cue(after: str, before: str, introduced: bool = False) -> tuple[int,
     if PREPOSITION_BEFORE_RE.search(before[-12:]) or not _OPENS_SUBJECT_RE.search(before):
         return None
     verb = FIRST_VERB_RE.search(after)
-    if not verb or _NOT_A_SUBJECT_GAP_RE.search(after[: verb.start()]):
-        return None
+    if not verb or verb.group("before") or _NOT_A_SUBJECT_GAP_RE.search(after[: verb.start()]):
+        return None  # "A avait lancé ces rencontres en 2005": done before the event
     if verb.group("other") and introduced:  # "A, maire de X, a élargi le propos"
         done = _ANY_PARTICIPLE_RE.match(after, verb.end())
         return (SPEAKER, verb.group().strip() + done.group()) if done else None
     if verb.group("other"):
-        return None
+        gerund = _GERUND_RE.search(after, verb.end(), verb.end() + GERUND_REACH)
+        return (SPEAKER, gerund.group().strip()) if gerund else None
     word = verb.group("done") or verb.group("does")
     evidence = MODERATOR if re.fullmatch(_MODERATED, word) else SPEAKER
     return evidence, verb.group().strip()
