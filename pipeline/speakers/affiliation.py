@@ -6,7 +6,7 @@ import re
 
 # Words that open a role ("Cheffe de projet", "vice-présidente", "chargée d'investissement").
 ROLE_WORD_RE = re.compile(
-    r"(?i)^(?:co-|vice-|sous-)?(?:chef(?:fe)?|chargée?|directeur|directrice|direction|"
+    r"(?i)^(?:co-?|vice-|sous-)?(?:chef(?:fe)?|préf(?:et|ète)|chargée?|directeur|directrice|direction|"
     r"présidente?|déléguée?|conseill(?:er|ère)|adjointe?|secrétaire|sociologue|professeure?|"
     r"titulaire|ambassad(?:eur|rice)|ministre|membre|maire|élue?|responsable|coordinat(?:eur|rice)|"
     r"(?:co)?fondat(?:eur|rice)|gérante?|animat(?:eur|rice)|juriste|représentante?|trésori(?:er|ère)|"

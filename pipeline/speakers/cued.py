@@ -13,10 +13,10 @@ from pipeline.speakers.cues import (
     MENTION_BEFORE_RE,
     PRONOUN_FUNCTION_RE,
     SPEAKER,
-    TITLE_BEFORE_RE,
     near_cue,
     relative_cue,
     subject_cue,
+    title_before,
 )
 from pipeline.speakers.names import has_known_given_name
 from pipeline.speakers.occurrence import Occurrence, Span, apposition, tail
@@ -52,9 +52,9 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
     of a verb of speaking, or right after a quotation or "comme l'a rappelé"."""
     local, local_end = span.start - sentence_start, span.end - sentence_start
     before, after = sentence[:local], sentence[local_end:]
-    title = TITLE_BEFORE_RE.search(before)
+    title = title_before(before)
     common = {"sentence": sentence, "sentence_start": sentence_start,
-              "title": title.group(1).lower() if title else None}
+              "title": title}
     if _MENTION_IN_SCOPE_RE.search(before):
         return None
     scope = next((sc for sc in reversed(scopes) if sc[0] <= local < sc[1]), None)
@@ -107,7 +107,7 @@ def opens_item(before: str) -> bool:
 
 def _item_affiliation(between: str) -> str | None:
     """The apposition after a listed name, up to the next name or the end of the clause."""
-    chunk = ITEM_JOIN_RE.sub("", between).strip(" ,;:-–")
+    chunk = ITEM_JOIN_RE.sub("", between).strip(" ,;:-–/").split(" ; ")[0]
     if chunk.startswith("(") and ")" in chunk:
         chunk = chunk[1: chunk.index(")")]  # "Un grand merci à A (Afilea)", "» (A, maire de X)"
     chunk = chunk.split(")")[0].split("«")[0]

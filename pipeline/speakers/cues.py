@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.speakers.affiliation import is_role
+
 # Evidence an occurrence gives about the person, strongest last but for MENTIONED.
 MODERATOR, SPEAKER, NEUTRAL, MENTIONED = 2, 1, 0, -1
 
@@ -26,6 +28,26 @@ TITLE_BEFORE_RE = re.compile(
     r"(?i)\b(ministre|président|présidente|maire|députée?|sénat(?:eur|rice)|professeure?|"
     r"sociologue|rapporteure?)\s$"
 )
+# A function written with its article before the name: "La maire de Quimperlé, A, a ouvert",
+# "Merci au CNFPT et à son directeur régional A", "Le directeur de l'Avise, A, ...".
+_FUNCTION_BEFORE_RE = re.compile(
+    r"(?:^|[,:;] |\b(?:et|à|avec|par|de|pour) )(?:[Ll][ea] |[Ll]['’]|[Ll]es |[Ss]on |[Ss]a |[Ss]es |"
+    r"[Ll]eurs? )(?P<function>[^,.;:«»()]{2,80}?),? $"
+)
+
+
+def title_before(before: str) -> str | None:
+    """The function written right before a name, if any: a bare title ("ministre"), or a
+    function with its article and organisation ("maire de Quimperlé")."""
+    title = TITLE_BEFORE_RE.search(before)
+    if title:
+        return title.group(1).lower()
+    function = _FUNCTION_BEFORE_RE.search(before)
+    if function and is_role(function.group("function")):
+        return function.group("function")
+    return None
+
+
 # Scope cues of a moderator: the list after them is who animated the session.
 _MODERATOR_CUE = (
     r"(?:anim|mod[ée]r|facilit|présid)[ée]e?s?(?: [a-zé]+ment)? par|animation (?:assurée )?(?:par|d[e’'])|"
@@ -144,17 +166,33 @@ PRONOUN_FUNCTION_RE = re.compile(
 NAME_FUNCTION_RE = re.compile(r"^,? (?:qui )?(?:est|était) (?:aussi |également |désormais )?")
 
 
+# Thanks for work behind the scenes: the people thanked took no part on stage.
+_BACKSTAGE_THANKS_RE = re.compile(
+    r" pour (?:l['’]|la |le |les |leur |leurs |son |sa |ses )(?:[a-zé]+ )?(?:organisation|préparation|"
+    r"coordination|soutien|aide|financement|relecture|logistique|mise en place)"
+)
+# A programme line: a time, a talk, its speakers in brackets ("9h30 - 10h30 : Title (A, role,
+# Org)", "14h – Table ronde (A, Org ; B, Org)").
+PROGRAMME_BRACKET_RE = re.compile(r"^\s*\d{1,2} ?h(?:\s?\d\d)?\b[^(]*\((?=[A-ZÀ-Þ])")
+
+
 def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
     """(start, end, evidence, cue) of each list of participants a cue opens in a sentence;
     end is where the clause stops."""
     matches = list(SCOPE_CUE_RE.finditer(sentence))
     scopes = []
+    bracket = PROGRAMME_BRACKET_RE.match(sentence)
+    if bracket:
+        close = sentence.find(")", bracket.end())
+        scopes.append((bracket.end(), close if close > 0 else len(sentence), SPEAKER, "("))
     for index, match in enumerate(matches):
         ends = _LIST_END_RE if match.group().endswith(":") else SCOPE_END_RE
         stop = ends.search(sentence, match.end())
         end = min(stop.start() if stop else len(sentence),
                   matches[index + 1].start() if index + 1 < len(matches) else len(sentence))
         evidence = MODERATOR if match.group("moderator") else SPEAKER
+        if evidence == SPEAKER and _BACKSTAGE_THANKS_RE.match(sentence, end):
+            evidence = MENTIONED  # thanked for organising, hosting or funding, not for a talk
         scopes.append((match.end(), end, evidence, match.group().strip()))
     return scopes
 

@@ -16,12 +16,13 @@ from pipeline.speakers.cued import cued_occurrence, function_stated_later, needs
 from pipeline.speakers.cues import (
     MENTION_BEFORE_RE,
     MENTIONED,
+    MODERATOR,
     NAME_FUNCTION_RE,
     NEUTRAL,
     SPEAKER,
-    TITLE_BEFORE_RE,
     opens_subject,
     scope_cues,
+    title_before,
 )
 from pipeline.speakers.names import ARTICLES, LEADING_WORDS, NAME_RE, THING_BEFORE_WORDS, is_person_like
 from pipeline.speakers.occurrence import APPOSITION_END_RE, Occurrence, Span, apposition, tail
@@ -43,7 +44,15 @@ _CO_INTRODUCED_RE = re.compile(r"(?:, | et |, et )$")
 _OPENS_BULLET_ITEM_RE = re.compile(rf"(?:, | - | – |\? |: | et ){_CIVILITY}$")
 # A line announcing a list of speakers: "Avec :", "Avec les interventions de :",
 # "Retrouvez la visio, avec les interventions de :".
-LIST_INTRO_RE = re.compile(r"(?i)\bavec(?: les interventions d[e’']| la participation d[e’'])?\s*:\s*$")
+LIST_INTRO_RE = re.compile(
+    r"(?i)(?:\bavec(?: les interventions d[e’']| la participation d[e’'])?|\bintervenant(?:\.?e)?\.?s?|"
+    r"\binterventions? d[e’']|^(?:[\d h:.–-]+)?(?:ouverture|introduction|conclusion|clôture)|"
+    r"\bgrands? témoins?|\bpour en débattre)\s*:\s*$"
+)
+# A label before a name in a list line that makes the person its moderator.
+MODERATOR_LABEL_RE = re.compile(
+    r"(?i)\b(?:animat(?:eur|rice|ion)|modérat(?:eur|rice|ion))(?:\.?e)?s? ?: (?:(?:M\.|Mme|Dr) )?$"
+)
 # Words that open a list of the people taking part, in a sentence of prose.
 _SCOPE_CUE = (
     r"\b(?:accueill\w*|rassembl\w*|réunissai\w*|anim[ée]e?s? par|"
@@ -162,8 +171,13 @@ def _bullet_people(text: str, spans: list[Span], source: SpeakerSource,
     for index, span in enumerate(people):
         stop = people[index + 1].start if index + 1 < len(people) else len(text)
         affiliation = _between(text, span.end, stop)
-        evidence = MENTIONED if MENTION_BEFORE_RE.search(tail(text[: span.start])) else SPEAKER
-        found.append(Occurrence(span.name, span.start, span.end, source, evidence, affiliation))
+        before = tail(text[: span.start])
+        evidence = MENTIONED if MENTION_BEFORE_RE.search(before) else SPEAKER
+        label = MODERATOR_LABEL_RE.search(before)
+        if label:
+            evidence = MODERATOR
+        found.append(Occurrence(span.name, span.start, span.end, source, evidence, affiliation,
+                                cue=label.group().strip() if label else None))
     return found
 
 
@@ -195,7 +209,9 @@ def _share_affiliations(text: str, found: list[Occurrence]) -> list[Occurrence]:
 
 def _between(text: str, start: int, stop: int) -> str | None:
     """The affiliation between a name and the next person (or the end of the line)."""
-    chunk = re.sub(r"(?:,| et|,? et d[e’']|, et| -)\s*$", "", text[start:stop].rstrip()).strip(" ,;:-–")
+    chunk = re.sub(r"(?:,| et|,? et d[e’']|, et| -)\s*$", "", text[start:stop].rstrip()).strip(" ,;:-–/")
+    if ")" in chunk and "(" not in chunk:
+        chunk = chunk.split(")", 1)[0].rstrip()  # "(animé par A, Terre de Liens)"
     chunk = chunk.removesuffix(".") if chunk.endswith(").") else chunk  # "... et C (Afilea)."
     if chunk.startswith("(") and chunk.endswith(")") and chunk.count("(") == 1:
         chunk = chunk[1:-1]  # "• Jean Dupont (Ville de Lyon)"
@@ -300,9 +316,9 @@ def _prose_occurrence(text: str, span: Span, later: list[Span], items: set[int],
     before, after = tail(text[: span.start]), text[span.end:]
     sentence_end = sentence_start + len(sentence)
     evidence = _evidence(before, after)
-    title = TITLE_BEFORE_RE.search(before)
+    title = title_before(before)
     common = {"sentence": sentence, "sentence_start": sentence_start,
-              "title": title.group(1).lower() if title else None}
+              "title": title}
     if span.start in items:
         stop = next((s.start for s in later if s.start in items), sentence_end)
         affiliation = _affiliation_or_none(_between(text, span.end, stop))
