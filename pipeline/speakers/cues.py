@@ -30,21 +30,25 @@ TITLE_BEFORE_RE = re.compile(
 )
 # A function written with its article before the name: "La maire de Quimperlé, A, a ouvert",
 # "Merci au CNFPT et à son directeur régional A", "Le directeur de l'Avise, A, ...".
-_FUNCTION_BEFORE_RE = re.compile(
-    r"(?:^|[,:;] |\b(?:et|à|avec|par|de|pour) )(?:[Ll][ea] |[Ll]['’]|[Ll]es |[Ss]on |[Ss]a |[Ss]es |"
-    r"[Ll]eurs? )(?P<function>[^,.;:«»()]{2,80}?),? $"
+_ARTICLE_BEFORE_RE = re.compile(
+    r"(?:^|[,:;] |\b(?:et|à|avec|par|de|pour) )(?:le |la |l['’]|les |son |sa |ses |leurs? )", re.IGNORECASE
 )
+_FUNCTION_RE = re.compile(r"([^,.;:«»()]{2,80}?),? ")
+TITLE_REACH = 100  # characters before a name where its function is looked for
 
 
 def title_before(before: str) -> str | None:
     """The function written right before a name, if any: a bare title ("ministre"), or a
-    function with its article and organisation ("maire de Quimperlé")."""
+    function with its article and organisation ("maire de Quimperlé"), the article nearest
+    the name first."""
     title = TITLE_BEFORE_RE.search(before)
     if title:
         return title.group(1).lower()
-    function = _FUNCTION_BEFORE_RE.search(before)
-    if function and is_role(function.group("function")):
-        return function.group("function")
+    before = before[-TITLE_REACH:]
+    for article in reversed(list(_ARTICLE_BEFORE_RE.finditer(before))):
+        function = _FUNCTION_RE.fullmatch(before, article.end())
+        if function and is_role(function.group(1)):
+            return function.group(1)
     return None
 
 
@@ -61,7 +65,7 @@ _SPEAKER_CUE = (
     r"remerci(?:e|ons|ent|ements?)(?-i:(?: [a-zàâçéèêëîïôûù]+)?) (?:à |aux? )?|"
     r"(?:ouverte?s?|accueilli?e?s?|introduite?s?|cl[ôo]tur[ée]e?s?|conclue?s?|"
     r"présentée?s?|faite?s?|assurée?s?|reçue?s?|guidée?s?|représentée?s?|apportée?s?|"
-    r"rejointe?s?(?: [a-zé]+){0,3}) par(?: un message(?: vidéo)? d[e’'])?|"
+    r"rejointe?s?(?: [a-zàâçéèêëîïôûù]+){0,3}) par(?: un message(?: vidéo)? d[e’'])?|"
     r"(?:donn|laiss|pass|céd)(?:é|e|ée) la parole (?:à|aux)|la parole (?:a été |est )?donnée (?:à|aux)|"
     r"(?:un |l['’])hommage d[e’']|"
     r"(?:(?:ont|a) (?:[a-zé]+ )?pris la parole|sont (?:[a-zé]+ )?intervenu(?:e|s|es)?)(?= [A-ZÀ-Þ])|"
@@ -69,7 +73,7 @@ _SPEAKER_CUE = (
     r"ouverture|clôture|conclusion|introduction|pour en débattre|invités?)[^:.;!?«»()]{0,40}:|"
     r"avec(?: les interventions d[e’']| la participation d[e’'])? ?:|"
     r"l['’]accueil (?:par|d[e’'])|"
-    r"(?:l['’]|une? |les |des |le |la )(?:interventions?|témoignages?|messages?|présentations?|"
+    r"(?:l['’]|une? |les |des |le |la |^\s*)(?:interventions?|témoignages?|messages?|présentations?|"
     r"exposés?|éclairages?)(?: (?!de\b)[a-zé]+)? d(?:e\b|[’'])|"
     r"avec (?:les interventions|la participation) d[e’']|"
     r"(?:pu )?échang\w* avec|en présence d[e’']|aux côtés d[e’']|"

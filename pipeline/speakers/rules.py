@@ -24,7 +24,14 @@ from pipeline.speakers.cues import (
     scope_cues,
     title_before,
 )
-from pipeline.speakers.names import ARTICLES, LEADING_WORDS, NAME_RE, THING_BEFORE_WORDS, is_person_like
+from pipeline.speakers.names import (
+    ARTICLES,
+    LEADING_WORDS,
+    NAME_RE,
+    THING_BEFORE_WORDS,
+    has_known_given_name,
+    is_person_like,
+)
 from pipeline.speakers.occurrence import APPOSITION_END_RE, Occurrence, Span, apposition, tail
 from pipeline.text import SENTENCE_END, split_sentences
 from pipeline.wordlists import CIVILITIES, NAME_PARTICLES, alternation
@@ -129,6 +136,8 @@ def name_spans(text: str) -> list[Span]:
         words, start = match.group().split(" "), match.start()
         while words and words[0].casefold() in LEADING_WORDS:
             start += len(words.pop(0)) + 1
+            if words and words[0] in ("de", "d'", "d’"):  # "Intervention de A"
+                start += len(words.pop(0)) + 1
         if not words or words[0].casefold() in ARTICLES or _after_article(text, start):
             continue
         words = _without_organisation(words)
@@ -333,7 +342,14 @@ def _prose_occurrence(text: str, span: Span, later: list[Span], items: set[int],
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, **common)
     if evidence != NEUTRAL or title:
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, **common)
+    if _TO_SOMEONE_RE.search(before) and has_known_given_name(span.name) and after.startswith((",", ".")):
+        # "hommage à A, disparu", "succédant à A."
+        return Occurrence(span.name, span.start, span.end, _PROSE, MENTIONED, **common)
     return None
+
+
+# "à" before a person: someone given something or succeeded, named, not speaking.
+_TO_SOMEONE_RE = re.compile(r"\bà $")
 
 
 def _evidence(before: str, after: str) -> int:
