@@ -34,6 +34,7 @@ _ARTICLE_BEFORE_RE = re.compile(
     r"(?:^|[,:;] |\b(?:et|à|avec|par|de|pour) )(?:le |la |l['’]|les |son |sa |ses |leurs? )", re.IGNORECASE
 )
 _FUNCTION_RE = re.compile(r"([^,.;:«»()]{2,80}?),? ")
+_VERB_IN_FUNCTION_RE = re.compile(r" (?:a|ont|est|sont|était|avait) ")  # "L'élue a laissé ..."
 TITLE_REACH = 100  # characters before a name where its function is looked for
 
 
@@ -47,7 +48,7 @@ def title_before(before: str) -> str | None:
     before = before[-TITLE_REACH:]
     for article in reversed(list(_ARTICLE_BEFORE_RE.finditer(before))):
         function = _FUNCTION_RE.fullmatch(before, article.end())
-        if function and is_role(function.group(1)):
+        if function and is_role(function.group(1)) and not _VERB_IN_FUNCTION_RE.search(function.group(1)):
             return function.group(1)
     return None
 
@@ -167,7 +168,9 @@ PRONOUN_FUNCTION_RE = re.compile(
     r"(?:^|, )(?:[Ee]lle|[Ii]l) (?:est|était) (?:aujourd['’]hui |aussi |également )?"
 )
 # A function stated with the name again: "A est directrice de X".
-NAME_FUNCTION_RE = re.compile(r"^,? (?:qui )?(?:est|était) (?:aussi |également |désormais )?")
+NAME_FUNCTION_RE = re.compile(
+    r"^,? (?:qui )?(?:est|était|a été (?:nommée?|élue?|réélue?|désignée?)) (?:aussi |également |désormais )?"
+)
 
 
 # Thanks for work behind the scenes: the people thanked took no part on stage.

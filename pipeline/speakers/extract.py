@@ -98,7 +98,7 @@ def _record_occurrences(record: Record) -> list[_Placed]:
 
 
 # A line that only continues the affiliation of the person above it is short.
-CONTINUATION_MAX_WORDS = 8
+CONTINUATION_MAX_WORDS = 12
 CONTINUATION_MAX_CHARS = 120
 _STRUCTURED_SOURCES = (SpeakerSource.list, SpeakerSource.bullet)
 

@@ -10,9 +10,10 @@ from pipeline.text import SENTENCE_END
 
 # A verb that ends an apposition: "Angélique Moutenet, ambassadrice ... présente la démarche".
 APPOSITION_END_RE = re.compile(
-    r" (?:a|ont|est|sont|était|présente|présentait|précise|rappelle|explique|insiste|souligne|"
+    r" (?:a|ont|est|sont|était|avait|avaient|présente|présentait|précise|rappelle|explique|insiste|souligne|"
     r"pointe|suggère|indique|revient|intervient|témoigne|détaille|propose|invite|"
-    r"évoque|décrit|montre|raconte|revenait|intervenait)\b"
+    r"évoque|décrit|montre|raconte|revenait|intervenait|accueille|remercie|ouvre|introduit|"
+    r"salue|répond|anime|clôture|conclut)\b"
 )
 # Characters before a name where cues are looked for: the longest cue ("avec les
 # interventions de", "accueillait pour l'occasion") fits with room to spare.

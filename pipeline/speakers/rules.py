@@ -247,7 +247,9 @@ def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurre
     if separator.group() != ", " and not heading:
         return []  # "Name - ..." or "Name : ..." introduces a person only on a line of its own
     source = SpeakerSource.list if in_list else SpeakerSource.heading if heading else SpeakerSource.prose
-    found = [Occurrence(first.name, first.start, first.end, source, SPEAKER, affiliation)]
+    # "A, ancienne présidente du réseau, avait lancé ces rencontres": done before the event
+    evidence = NEUTRAL if source == _PROSE and _PLUPERFECT_RE.match(text, first.end) else SPEAKER
+    found = [Occurrence(first.name, first.start, first.end, source, evidence, affiliation)]
     sentence = SENTENCE_END.search(text, first.end)
     sentence_end = sentence.start() if sentence else len(text)
     for index, span in enumerate(spans[1:], start=1):
@@ -259,8 +261,12 @@ def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurre
         affiliation = _introduced(text, spans, index, span.end + 2)
         if not affiliation:
             break
-        found.append(Occurrence(span.name, span.start, span.end, source, SPEAKER, affiliation))
+        found.append(Occurrence(span.name, span.start, span.end, source, evidence, affiliation))
     return found
+
+
+# The first verb of a sentence opened by a person, in the pluperfect.
+_PLUPERFECT_RE = re.compile(r"[^.;:!?«»]*?, (?:avait|avaient) ")
 
 
 def _introduced(text: str, spans: list[Span], index: int, start: int) -> str | None:
