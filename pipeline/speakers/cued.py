@@ -69,7 +69,8 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
                           and opens_item(sentence[start: s.start - sentence_start])), end)
         affiliation = _item_affiliation(sentence[local_end:following])
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
-    near = near_cue(tail(sentence[: _chain_start(sentence, span, inside, sentence_start)]))
+    chain_start = _chain_start(sentence, span, inside, sentence_start)
+    near = near_cue(tail(sentence[:chain_start])) or _talk_by(sentence[:chain_start])
     introduced = after.startswith((", ", " (")) and (is_role(after[2:]) or after.startswith(" ("))
     subject = None if near else (relative_cue(after) or subject_cue(after, before, introduced))
     if not (near or subject):
@@ -79,6 +80,19 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
                       and opens_item(sentence[local: s.start - sentence_start])), len(sentence))
     affiliation = _item_affiliation(sentence[local_end:following]) if after.startswith((", ", " (")) else None
     return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
+
+
+# A talk's title, then its speaker: "La coopération territoriale, par A, socio-économiste"
+# (no verb in the title: "le rapport, remis par A" names an author).
+_TALK_BY_RE = re.compile(r"^[^.;:!?«»]{3,120}, par $")
+_PARTICIPLE_END_RE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ise|it|ite|u|ue|us|ert|erte|int|inte), par $")
+_VERB_RE = re.compile(r" (?:a|ont|est|sont|été|était|avait) ")
+
+
+def _talk_by(before: str) -> str | None:
+    if _TALK_BY_RE.match(before) and not _VERB_RE.search(before) and not _PARTICIPLE_END_RE.search(before):
+        return "par"
+    return None
 
 
 def _chain_start(sentence: str, span: Span, inside: list[Span], sentence_start: int) -> int:
