@@ -43,7 +43,7 @@ conseil centre régie agglomération métropole mairie association coopérative
 # Acronyms of domains, not organisations ("conseiller ESS & Juriste").
 DOMAIN_ACRONYMS = frozenset({"ESS", "RSA", "IAE-ESS"})
 # Prepositions that link a role to its organisation ("directrice de l'association ...").
-_LEADING_CONNECTOR_RE = re.compile(r"^(?:de la |de l['’]|des |du |de |d['’]|chez )")
+_LEADING_CONNECTOR_RE = re.compile(r"^(?:de la |de l['’]|des |du |de |d['’]|chez |pour (?:la |le |l['’])?)")
 _CONNECTOR_RE = re.compile(r" (?:de la |de l['’]|des |du |de |d['’]|au |aux |à la |à l['’]|à |chez )")
 # Clauses that describe the organisation rather than name it; cut before splitting.
 _CLAUSE_RE = re.compile(r" (?:qui|que|dont|pour|afin|saisie?s?|créée?s?|née?s?|depuis) ")

@@ -116,7 +116,11 @@ def needs_the_model(occurrence: Occurrence) -> bool:
 def opens_item(before: str) -> bool:
     """True when a name right after `before` starts a new item of a list (a comma, "et",
     "et avec le rapporteur"), not a proper noun inside an apposition."""
-    return not before.strip() or bool(ITEM_JOIN_RE.search(before))
+    before = _CIVILITY_TAIL_RE.sub(" ", before)  # "Présidence de Mme A"
+    return not before.strip(" :–-") or bool(ITEM_JOIN_RE.search(before))
+
+
+_CIVILITY_TAIL_RE = re.compile(r" (?:M\.|MM\.|Mme|Mmes|Dr|Pr) $")
 
 
 def _item_affiliation(between: str) -> str | None:

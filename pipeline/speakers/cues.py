@@ -56,7 +56,7 @@ def title_before(before: str) -> str | None:
 # Scope cues of a moderator: the list after them is who animated the session.
 _MODERATOR_CUE = (
     r"(?:anim|mod[ée]r|facilit|présid)[ée]e?s?(?: [a-zé]+ment)? par|animation (?:assurée )?(?:par|d[e’'])|"
-    r"sous la présidence d[e’']|"
+    r"(?:sous la )?présidence d[e’']|"
     r"(?:animat(?:eur|rice|ion)|modérat(?:eur|rice|ion))(?:\.?e)?s?(?: [^:.;!?«»()]{0,30})? ?:"
 )
 # Scope cues of speakers: thanks for a talk, passive agents of opening, welcoming,
@@ -73,11 +73,13 @@ _SPEAKER_CUE = (
     r"(?:intervenant|intervention|participai|témoign|étaient présent|grand témoin|témoins|"
     r"ouverture|clôture|conclusion|introduction|pour en débattre|invités?)[^:.;!?«»()]{0,40}:|"
     r"avec(?: les interventions d[e’']| la participation d[e’'])? ?:|"
+    r"(?:tables?[- ]rondes?|débats?|ateliers?|plénières?|webinaires?|conférences?|séances?)"
+    r"[^:.;!?«»()]{0,80}:|"
     r"l['’]accueil (?:par|d[e’'])|"
     r"(?:l['’]|une? |les |des |le |la |^\s*)(?:interventions?|témoignages?|messages?|présentations?|"
     r"exposés?|éclairages?)(?: (?!de\b)[a-zé]+)? d(?:e\b|[’'])|"
     r"avec (?:les interventions|la participation) d[e’']|"
-    r"(?:pu )?échang\w* avec|en présence d[e’']|aux côtés d[e’']|"
+    r"(?:pu )?échang\w* avec|en présence d[e’']|aux côtés d[e’']|entretien avec|suivie?s? (?:de|par)|"
     r"(?:introduction|ouverture|conclusion|clôture|synthèse|restitution|accueil) par|"
     r"(?:tables?[- ]rondes?|débats?|ateliers?|conférences?|webinaires?|visioconférences?|rencontres?|"
     r"échanges?|plénières?|séances?|sessions?)(?-i:(?: [a-zàâçéèêëîïôûù]+){0,3}) avec|"
@@ -86,14 +88,15 @@ _SPEAKER_CUE = (
 SCOPE_CUE_RE = re.compile(rf"(?i)\b(?:(?P<moderator>{_MODERATOR_CUE})|(?P<speaker>{_SPEAKER_CUE}))")
 # Where a scope ends: the end of the clause (a verb, a purpose, a quotation, a relative).
 SCOPE_END_RE = re.compile(
-    r"[.;!?«»]| pour (?:leurs?|son|sa|ses|la|le|les|l['’])\b| (?:a|ont|est|sont|était|étaient|avait|"
+    r"[.;!?«»]| pour (?:leurs?|son|sa|ses|la|le|les|l['’])\b|,? d['’]avoir |"
+    r" (?:a|ont|est|sont|était|étaient|avait|"
     r"avaient|ont été|a été) |, (?:les|la|le|ce|cette|ces) [a-zé]+ (?:a|ont|est|sont)\b| qui | dont "
 )
 # Where a list after a colon ends ("Intervenants : A, maire de X ; B, ..."): the sentence.
 _LIST_END_RE = re.compile(r"[.!?«»]")
 # Between two people of one scope, what ends the first one's apposition.
 ITEM_JOIN_RE = re.compile(
-    r"(?:,? et|,? ainsi qu['’](?:avec|à)?) ?(?:avec |de |d['’]|à )?"
+    r"(?:,? et|,? ainsi qu(?:e |['’])) ?(?:avec |de |d['’]|à )?"
     r"(?:(?:l[ea]|les|son|sa|ses|leurs?) (?:[a-zéèêàç'’-]+ ){0,3}|(?:\w+ )?)$|, $| ; $| [–/-] $"
 )
 
@@ -160,7 +163,7 @@ NEAR_CUE_RE = re.compile(
     rf"(?i)(?:»\s*[(–—-]\s*|"
     rf"\bcomme (?:l['’]a |l['’]ont |le |la |)(?:{_SPOKE}|{_SPEAKS}|précisait)(?: par)? |"
     rf"\bainsi que l['’](?:a|ont) (?:{_SPOKE}) |(?:»,?|,) (?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
-    rf"\bselon |\bpour |"
+    rf"\bselon (?:(?:l[ea]|son|sa|leur) [\w-]+,? )?|\bpour |"
     rf"\bd['’]après |\bl['’]avis d[e’']? ?|interrogent )$"
 )
 # A function stated in a later sentence: "Elle est adjointe au maire de X."
@@ -201,6 +204,7 @@ def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
         if evidence == SPEAKER and _BACKSTAGE_THANKS_RE.match(sentence, end):
             evidence = MENTIONED  # thanked for organising, hosting or funding, not for a talk
         scopes.append((match.end(), end, evidence, match.group().strip()))
+    scopes.sort()  # the innermost scope (started last) is looked up first
     return scopes
 
 

@@ -28,8 +28,9 @@ _PARTICLE = "(?:{})".format("|".join(
     re.escape(form).replace("'", "['’]") + ("" if form.endswith("'") else " ")
     for form in sorted(_PARTICLE_WRITTEN, key=len, reverse=True)
 ))
-# Given name + one to three surname parts: "Genauto Carvalho de França Filho" has three.
-NAME_RE = re.compile(rf"(?<![\w'’-]){_GIVEN}(?: {_PARTICLE}?{_SURNAME}){{1,3}}(?![\w-])")
+# Given name + one to three surname parts: "Genauto Carvalho de França Filho" has three;
+# after "d'" too ("ainsi que d'Émeline Baume").
+NAME_RE = re.compile(rf"(?:(?<=\bd['’])|(?<![\w'’-])){_GIVEN}(?: {_PARTICLE}?{_SURNAME}){{1,3}}(?![\w-])")
 
 # Capitalised words that start a sentence or a phrase (before a list of names, too), and
 # civilities, but never a person's name: a name-shaped span drops them ("Pour Abou Ndiaye",
