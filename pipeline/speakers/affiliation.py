@@ -10,7 +10,7 @@ ROLE_WORD_RE = re.compile(
     r"(?:chef(?:fe)?|préf(?:et|ète)|pdg|cuisini(?:er|ère)|médecin|maîtresse de conférences?|"
     r"chargée?|directeur|directrice|direction|"
     r"présidente?|déléguée?|conseill(?:er|ère)|adjointe?|secrétaire|sociologue|professeure?|"
-    r"titulaire|ambassad(?:eur|rice)|ministre|membre|maire|élue?|responsable|coordinat(?:eur|rice)|"
+    r"titulaire|ambassad(?:eur|rice)|ministre|membre|maire|élue?|responsable|coordinat(?:eur|rice)|socio-[a-zé]+|"
     r"(?:co)?fondat(?:eur|rice)|gérante?|animat(?:eur|rice)|juriste|représentante?|trésori(?:er|ère)|"
     r"chercheu(?:r|se)|économiste|consultante?|administrat(?:eur|rice)|députée?|sénat(?:eur|rice)|"
     r"en charge|maître de conférences?|rapporteu(?:r|se)|maraîch(?:er|ère)|agricult(?:eur|rice)|"
