@@ -10,7 +10,7 @@ ROLE_WORD_RE = re.compile(
     r"(?:chef(?:fe)?|préf(?:et|ète)|pdg|cuisini(?:er|ère)|médecin|maîtresse de conférences?|"
     r"chargée?|directeur|directrice|direction|"
     r"présidente?|déléguée?|conseill(?:er|ère)|adjointe?|secrétaire|sociologue|professeure?|"
-    r"titulaire|ambassad(?:eur|rice)|ministre|membre|maire|élue?|responsable|coordinat(?:eur|rice)|socio-[a-zé]+|"
+    r"titulaire|ambassad(?:eur|rice)|ministre|membre|maire|élue?|responsable|coordinat(?:eur|rice)|socio-[a-zé]+|universitaire|"
     r"(?:co)?fondat(?:eur|rice)|gérante?|animat(?:eur|rice)|juriste|représentante?|trésori(?:er|ère)|"
     r"chercheu(?:r|se)|économiste|consultante?|administrat(?:eur|rice)|députée?|sénat(?:eur|rice)|"
     r"en charge|maître de conférences?|rapporteu(?:r|se)|maraîch(?:er|ère)|agricult(?:eur|rice)|"
@@ -38,7 +38,8 @@ mouvement fondation coopérative institut agence chambre syndicat
 # ("président de la fondation", "directeur général des services de la commune").
 BARE_ORG_HEADS = frozenset("""
 fondation commune région réseau atelier cabinet collège ressourcerie groupe délégation commission
-conseil centre régie agglomération métropole mairie association coopérative
+conseil centre régie agglomération métropole mairie association coopérative communauté préfecture
+tiers-lieu
 """.split())
 # Acronyms of domains, not organisations ("conseiller ESS & Juriste").
 DOMAIN_ACRONYMS = frozenset({"ESS", "RSA", "IAE-ESS"})
@@ -124,6 +125,8 @@ def _split_inside(role: str) -> tuple[str | None, str | None]:
 
 def _starts_organisation(text: str) -> bool:
     words = text.split()
+    if words and words[0] in DOMAIN_ACRONYMS and len(words) > 1 and _PROPER_RE.match(words[1]):
+        return True  # "déléguée générale d'ESS France"
     if not words or words[0] in DOMAIN_ACRONYMS or words[0] in ("État", "Etat") or is_role(words[0]):
         return False  # "secrétaire d'État" is one office
     if _PROPER_RE.match(words[0]):

@@ -117,7 +117,13 @@ def opens_item(before: str) -> bool:
     """True when a name right after `before` starts a new item of a list (a comma, "et",
     "et avec le rapporteur"), not a proper noun inside an apposition."""
     before = _CIVILITY_TAIL_RE.sub(" ", before)  # "Présidence de Mme A"
-    return not before.strip(" :–-") or bool(ITEM_JOIN_RE.search(before))
+    if not before.strip(" :–-") or before.endswith(": ") or ITEM_JOIN_RE.search(before):
+        return True
+    lead = _FUNCTION_LEAD_RE.fullmatch(before)  # "représentée par sa directrice A"
+    return bool(lead and is_role(lead.group(1)))
+
+
+_FUNCTION_LEAD_RE = re.compile(r"\s*(?:(?:l[ea]|les|son|sa|ses|leurs?) |l['’])([^,.;:«»()]{2,60}?),? ")
 
 
 _CIVILITY_TAIL_RE = re.compile(r" (?:M\.|MM\.|Mme|Mmes|Dr|Pr) $")

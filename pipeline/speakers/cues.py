@@ -36,6 +36,7 @@ _ARTICLE_BEFORE_RE = re.compile(
 _FUNCTION_RE = re.compile(r"([^,.;:«»()]{2,80}?),? ")
 _VERB_IN_FUNCTION_RE = re.compile(r" (?:a|ont|est|sont|était|avait) ")  # "L'élue a laissé ..."
 TITLE_REACH = 100  # characters before a name where its function is looked for
+_CIVILITY_END_RE = re.compile(r"(?:M\.|MM\.|Mme|Mmes|Dr|Pr) $")
 
 
 def title_before(before: str) -> str | None:
@@ -45,7 +46,7 @@ def title_before(before: str) -> str | None:
     title = TITLE_BEFORE_RE.search(before)
     if title:
         return title.group(1).lower()
-    before = before[-TITLE_REACH:]
+    before = _CIVILITY_END_RE.sub("", before[-TITLE_REACH:])  # "Le rapporteur, M. A"
     for article in reversed(list(_ARTICLE_BEFORE_RE.finditer(before))):
         function = _FUNCTION_RE.fullmatch(before, article.end())
         if function and is_role(function.group(1)) and not _VERB_IN_FUNCTION_RE.search(function.group(1)):
@@ -65,22 +66,31 @@ _SPEAKER_CUE = (
     r"merci(?-i:(?: [a-zàâçéèêëîïôûù]+){0,2}) (?:à|aux?)\b|"
     r"remerci(?:e|ons|ent|ements?)(?-i:(?: [a-zàâçéèêëîïôûù]+)?) (?:à |aux? )?|"
     r"(?:ouverte?s?|accueilli?e?s?|introduite?s?|cl[ôo]tur[ée]e?s?|conclue?s?|"
-    r"présentée?s?|faite?s?|assurée?s?|reçue?s?|guidée?s?|représentée?s?|apportée?s?|"
+    r"présentée?s?|faite?s?|assurée?s?|reçue?s?|guidée?s?|représentée?s?|apportée?s?|proposée?s?|"
+    r"lue?s?|exposée?s?|nourrie?s?|accompagnée?s?|"
     r"rejointe?s?(?: [a-zàâçéèêëîïôûù]+){0,3}) par(?: un message(?: vidéo)? d[e’'])?|"
     r"(?:donn|laiss|pass|céd)(?:é|e|ée) la parole (?:à|aux)|la parole (?:a été |est )?donnée (?:à|aux)|"
+    r"la parole (?:était|est|revient|revenait) (?:à|aux)|se sont succédée?s?(?: à la tribune)?|"
+    r"permis d['’](?:écouter|entendre)|"
     r"(?:un |l['’])hommage d[e’']|"
     r"(?:(?:ont|a) (?:[a-zé]+ )?pris la parole|sont (?:[a-zé]+ )?intervenu(?:e|s|es)?)(?= [A-ZÀ-Þ])|"
-    r"(?:intervenant|intervention|participai|témoign|étaient présent|grand témoin|témoins|"
-    r"ouverture|clôture|conclusion|introduction|pour en débattre|invités?)[^:.;!?«»()]{0,40}:|"
+    r"(?:(?:les|la|le|l['’]|des|une?) ?)?(?:intervenant|intervention|participai|témoign|étaient présent|"
+    r"présents? à la tribune|à la tribune|grand témoin|témoins|ouverture|clôture|conclusion|introduction|"
+    r"pour en débattre|invités?)[^:.;!?«»()]{0,40}:|"
+    r"(?:répondaient|intervenaient|témoignaient|se sont succédée?s?|ont témoigné|ont pris la parole|"
+    r"sont intervenue?s)[^:.;!?«»()]{0,60}:|"
     r"avec(?: les interventions d[e’']| la participation d[e’'])? ?:|"
     r"(?:tables?[- ]rondes?|débats?|ateliers?|plénières?|webinaires?|conférences?|séances?)"
     r"[^:.;!?«»()]{0,80}:|"
     r"l['’]accueil (?:par|d[e’'])|"
-    r"(?:l['’]|une? |les |des |le |la |^\s*)(?:interventions?|témoignages?|messages?|présentations?|"
-    r"exposés?|éclairages?)(?: (?!de\b)[a-zé]+)? d(?:e\b|[’'])|"
+    r"(?:l['’]|une? |les |des |le |la |son |sa |^\s*|: )"
+    r"(?:interventions?|témoignages?|messages?|présentations?|exposés?|éclairages?|expertises?|"
+    r"regards?|retours? d['’]expérience|mots? d['’](?:accueil|ouverture|introduction|conclusion)|"
+    r"conclusions?|introductions?|allocutions?|discours|analyses?)"
+    r"(?: (?!de\b)[a-zé]+)? d(?:e\b|[’'])|"
     r"avec (?:les interventions|la participation) d[e’']|"
     r"(?:pu )?échang\w* avec|en présence d[e’']|aux côtés d[e’']|entretien avec|suivie?s? (?:de|par)|"
-    r"(?:introduction|ouverture|conclusion|clôture|synthèse|restitution|accueil)"
+    r"(?:introduction|ouverture|conclusion|clôture|synthèse|restitution|accueil|présentation|lecture)"
     r"(?: (?!a |été |est )[a-zàâçéèêëîïôûù'’]+){0,3}? par|prononcée?s? par|"
     r"(?:tables?[- ]rondes?|débats?|ateliers?|conférences?|webinaires?|visioconférences?|rencontres?|"
     r"échanges?|plénières?|séances?|sessions?)(?-i:(?: [a-zàâçéèêëîïôûù]+){0,3}) avec|"
@@ -97,7 +107,8 @@ SCOPE_END_RE = re.compile(
 _LIST_END_RE = re.compile(r"[.!?«»]")
 # Between two people of one scope, what ends the first one's apposition.
 ITEM_JOIN_RE = re.compile(
-    r"(?:,? et|,? ainsi qu(?:e |['’])) ?(?:avec |de |d['’]|à )?"
+    r"(?:,? et|,? ainsi qu(?:e |['’])|,? mais aussi|,(?= (?:l[ea]|les|son|sa|ses|leurs?) )) ?"
+    r"(?:avec |de |d['’]|à )?"
     r"(?:(?:l[ea]|les|son|sa|ses|leurs?) (?:[a-zéèêàç'’-]+ ){0,3}|(?:\w+ )?)$|, $| ; $| [–/-] $"
 )
 
@@ -109,7 +120,8 @@ _SPOKE = (
     r"illustré|interpellé|résumé|remercié|accueilli|lancé|dressé|retracé|apporté|livré|"
     r"questionné|invité|mis en avant|mis en lumière|fait part|pris la parole|rendu compte|appelé|"
     r"insisté|rappelé|énoncé|développé|expliqué|esquissé|souhaité|regretté|alerté|encouragé|"
-    r"réaffirmé|restitué|complété|élargi|repris|répondu|lu|tenu à [a-zé]+|"
+    r"réaffirmé|restitué|complété|élargi|repris|répondu|lu|tenu à [a-zé]+|martelé|confié|reconnu|"
+    r"assuré|prévenu|ironisé|jugé|lâché|observé|analysé|commenté|"
     r"fait (?:un|une|le|la|les) (?:retour|point|présentation|état|tour|exposé|bilan|synthèse|"
     r"historique|rappel|lecture)"
 )
@@ -159,14 +171,15 @@ PREPOSITION_BEFORE_RE = re.compile(
 # What may stand right before a subject: the sentence start, a comma ("En ouverture, A"),
 # "et" between two subjects, or an adverb ("Puis A").
 _OPENS_SUBJECT_RE = re.compile(
-    r"(?:^\s*|, |: |,? et |\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )"
+    r"(?:^\s*|, |: |; |,? et |\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )"
     r"(?:(?:M\.|MM\.|Mme|Mmes|Dr|Pr) |(?:l[ea]|l['’]|son|sa|leurs?) ?[a-zéèêàç'’-]+ (?:[a-zéèêàç'’-]+ )?)?$"
 )
 # Near cues right before a name: a quotation attribution, reported speech, an inverted verb.
 NEAR_CUE_RE = re.compile(
     rf"(?i)(?:»\s*[(–—-]\s*|"
     rf"\bcomme (?:l['’]a |l['’]ont |le |la |)(?:{_SPOKE}|{_SPEAKS}|précisait)(?: par)? |"
-    rf"\bainsi que l['’](?:a|ont) (?:{_SPOKE}) |(?:»,?|,) (?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
+    rf"\bainsi que l['’](?:a|ont) (?:{_SPOKE}) |\bce qu['’](?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
+    rf"(?:»,?|,) (?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
     rf"\bselon (?:(?:l[ea]|son|sa|leur) [\w-]+,? )?|\bpour |"
     rf"\bd['’]après |\bl['’]avis d[e’']? ?|interrogent )$"
 )

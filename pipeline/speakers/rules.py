@@ -266,7 +266,10 @@ def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurre
 
 
 # The first verb of a sentence opened by a person, in the pluperfect.
-_PLUPERFECT_RE = re.compile(r"[^.;:!?«»]*?, (?:avait|avaient) ")
+_PLUPERFECT_RE = re.compile(
+    r"[^.;:!?«»]*?, (?:avait|avaient|"
+    r"n['’](?:a|ont|était|étaient|avait|avaient|est|sont) (?:pas|plus|jamais)) "
+)  # or negated: "A, président de X, n'a pas pu être présent"
 
 
 def _introduced(text: str, spans: list[Span], index: int, start: int) -> str | None:
