@@ -27,11 +27,15 @@ _PROSE = SpeakerSource.prose
 def function_stated_later(sentence: str, found: list[Occurrence]) -> None:
     """ "A a présenté la démarche. Elle est adjointe au maire de X." or "Adjointe au maire de X,
     elle ...": the function of A, the last person named before."""
-    if not found or found[-1].affiliation is not None:
+    if not found or (found[-1].affiliation is not None and is_role(found[-1].affiliation)):
         return
+    known = found[-1].affiliation  # an organisation only: "A (Métropole de X) ... Elle est cheffe de projet"
     pronoun = PRONOUN_FUNCTION_RE.search(sentence)
     if pronoun and is_role(sentence[pronoun.end():]):
-        found[-1] = replace(found[-1], affiliation=apposition(sentence[pronoun.end():]))
+        function = apposition(sentence[pronoun.end():])
+        found[-1] = replace(found[-1], affiliation=f"{function}, {known}" if known and function else function)
+        return
+    if known is not None:
         return
     before_pronoun = _FUNCTION_BEFORE_PRONOUN_RE.match(sentence)
     if before_pronoun and is_role(before_pronoun.group(1)):

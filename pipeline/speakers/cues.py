@@ -31,10 +31,11 @@ TITLE_BEFORE_RE = re.compile(
 # A function written with its article before the name: "La maire de Quimperlé, A, a ouvert",
 # "Merci au CNFPT et à son directeur régional A", "Le directeur de l'Avise, A, ...".
 _ARTICLE_BEFORE_RE = re.compile(
-    r"(?:^|[,:;] |\b(?:et|à|avec|par|de|pour) )(?:le |la |l['’]|les |son |sa |ses |leurs? )", re.IGNORECASE
+    r"(?:^|(?<=[\s'’]))(?:le |la |l['’]|les |son |sa |ses |leurs? )", re.IGNORECASE
 )
 _FUNCTION_RE = re.compile(r"([^,.;:«»()]{2,80}?),? ")
 _VERB_IN_FUNCTION_RE = re.compile(r" (?:a|ont|est|sont|était|avait) ")  # "L'élue a laissé ..."
+_NAMES_JOINED_RE = re.compile(r" et$| et ")  # "les élus A et": a list, not a function
 TITLE_REACH = 100  # characters before a name where its function is looked for
 _CIVILITY_END_RE = re.compile(r"(?:M\.|MM\.|Mme|Mmes|Dr|Pr) $")
 
@@ -49,7 +50,8 @@ def title_before(before: str) -> str | None:
     before = _CIVILITY_END_RE.sub("", before[-TITLE_REACH:])  # "Le rapporteur, M. A"
     for article in reversed(list(_ARTICLE_BEFORE_RE.finditer(before))):
         function = _FUNCTION_RE.fullmatch(before, article.end())
-        if function and is_role(function.group(1)) and not _VERB_IN_FUNCTION_RE.search(function.group(1)):
+        if (function and is_role(function.group(1)) and not _VERB_IN_FUNCTION_RE.search(function.group(1))
+                and not _NAMES_JOINED_RE.search(function.group(1))):
             return function.group(1)
     return None
 
@@ -67,7 +69,7 @@ _SPEAKER_CUE = (
     r"remerci(?:e|ons|ent|ements?)(?-i:(?: [a-zàâçéèêëîïôûù]+)?) (?:à |aux? )?|"
     r"(?:ouverte?s?|accueilli?e?s?|introduite?s?|cl[ôo]tur[ée]e?s?|conclue?s?|"
     r"présentée?s?|faite?s?|assurée?s?|reçue?s?|guidée?s?|représentée?s?|apportée?s?|proposée?s?|"
-    r"lue?s?|exposée?s?|nourrie?s?|accompagnée?s?|"
+    r"lue?s?|exposée?s?|nourrie?s?|"
     r"rejointe?s?(?: [a-zàâçéèêëîïôûù]+){0,3}) par(?: un message(?: vidéo)? d[e’'])?|"
     r"(?:donn|laiss|pass|céd)(?:é|e|ée) la parole (?:à|aux)|la parole (?:a été |est )?donnée (?:à|aux)|"
     r"la parole (?:était|est|revient|revenait) (?:à|aux)|se sont succédée?s?(?: à la tribune)?|"
@@ -83,13 +85,14 @@ _SPEAKER_CUE = (
     r"(?:tables?[- ]rondes?|débats?|ateliers?|plénières?|webinaires?|conférences?|séances?)"
     r"[^:.;!?«»()]{0,80}:|"
     r"l['’]accueil (?:par|d[e’'])|"
-    r"(?:l['’]|une? |les |des |le |la |son |sa |^\s*|: )"
+    r"(?:l['’]|une? |les |des |le |la |son |sa |^\s*|\d{1,2} ?h(?:\d\d)? ?[:–-] )"
     r"(?:interventions?|témoignages?|messages?|présentations?|exposés?|éclairages?|expertises?|"
     r"regards?|retours? d['’]expérience|mots? d['’](?:accueil|ouverture|introduction|conclusion)|"
     r"conclusions?|introductions?|allocutions?|discours|analyses?)"
     r"(?: (?!de\b)[a-zé]+)? d(?:e\b|[’'])|"
     r"avec (?:les interventions|la participation) d[e’']|"
     r"(?:pu )?échang\w* avec|en présence d[e’']|aux côtés d[e’']|entretien avec|suivie?s? (?:de|par)|"
+    r"accompagnée?s? (?:de|par)|"
     r"(?:introduction|ouverture|conclusion|clôture|synthèse|restitution|accueil|présentation|lecture)"
     r"(?: (?!a |été |est )[a-zàâçéèêëîïôûù'’]+){0,3}? par|prononcée?s? par|"
     r"(?:tables?[- ]rondes?|débats?|ateliers?|conférences?|webinaires?|visioconférences?|rencontres?|"
@@ -132,7 +135,7 @@ _SPEAKS = (
     r"déclare|reconnaît|partage|évoque|décrit|raconte|défend|interpelle|poursuit|martèle|"
     r"intervient|intervenait|prend la parole|est revenue? sur|était revenue? sur|"
     r"est intervenue?|appelle|alerte|remercie|accueille|ouvre|clôt|clôture|introduit|répond|"
-    r"salue|complète|restitue|"
+    r"salue|complète|restitue|anime|animait|animera|modère|modérait|modérera|"
     # plural: "A et B, ..., interviennent / nous présentent"
     r"(?:nous |vous )?(?:interviennent|présentent|rappellent|soulignent|expliquent|témoignent|"
     r"partagent|reviennent|concluent|insistent|détaillent|ouvrent|accueillent|remercient)|"
@@ -178,7 +181,7 @@ _OPENS_SUBJECT_RE = re.compile(
 NEAR_CUE_RE = re.compile(
     rf"(?i)(?:»\s*[(–—-]\s*|"
     rf"\bcomme (?:l['’]a |l['’]ont |le |la |)(?:{_SPOKE}|{_SPEAKS}|précisait)(?: par)? |"
-    rf"\bainsi que l['’](?:a|ont) (?:{_SPOKE}) |\bce qu['’](?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
+    rf"\bainsi que l['’](?:a|ont) (?:{_SPOKE}) |\bce qu(?:e |['’])(?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
     rf"(?:»,?|,) (?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
     rf"\bselon (?:(?:l[ea]|son|sa|leur) [\w-]+,? )?|\bpour |"
     rf"\bd['’]après |\bl['’]avis d[e’']? ?|interrogent )$"

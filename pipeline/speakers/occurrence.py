@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.records import SpeakerSource
-from pipeline.text import SENTENCE_END
+from pipeline.text import SENTENCE_END, split_sentences
 
 # A verb that ends an apposition: "Angélique Moutenet, ambassadrice ... présente la démarche".
 APPOSITION_END_RE = re.compile(
@@ -54,3 +54,17 @@ def apposition(rest: str) -> str | None:
     """Text after "Name, " up to the end of the sentence or the verb that ends it."""
     stops = [m.start() for m in (SENTENCE_END.search(rest), APPOSITION_END_RE.search(rest)) if m]
     return rest[: min(stops, default=len(rest))].strip(" ,.;:") or None
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The paragraph's sentences, a civility's full stop ("M. A", "Dr. A") ending none."""
+    merged: list[tuple[int, str]] = []
+    for start, sentence in split_sentences(text):
+        if merged and _CIVILITY_STOP_RE.search(merged[-1][1]):
+            merged[-1] = (merged[-1][0], merged[-1][1] + sentence)
+        else:
+            merged.append((start, sentence))
+    return merged
+
+
+_CIVILITY_STOP_RE = re.compile(r"\b(?:M|MM|Dr|Pr|Mme|Mlle)\. $")

@@ -32,8 +32,8 @@ from pipeline.speakers.names import (
     has_known_given_name,
     is_person_like,
 )
-from pipeline.speakers.occurrence import APPOSITION_END_RE, Occurrence, Span, apposition, tail
-from pipeline.text import SENTENCE_END, split_sentences
+from pipeline.speakers.occurrence import APPOSITION_END_RE, Occurrence, Span, apposition, sentences, tail
+from pipeline.text import SENTENCE_END
 from pipeline.wordlists import CIVILITIES, NAME_PARTICLES, alternation
 
 # A list item: "•" as shipped, or "-", "*", "1." and "1)" as other pages of the site write them.
@@ -292,7 +292,7 @@ _PROSE = SpeakerSource.prose
 
 def _prose_people(text: str, spans: list[Span], taken: set[int]) -> list[Occurrence]:
     found: list[Occurrence] = []
-    for sentence_start, sentence in split_sentences(text):
+    for sentence_start, sentence in sentences(text):
         inside = [s for s in spans if sentence_start <= s.start < sentence_start + len(sentence)]
         items = _enumerated(text, sentence_start, sentence, inside)
         scopes = scope_cues(sentence)
@@ -388,7 +388,7 @@ def _unsettled(text: str, span: Span) -> Occurrence | None:
     if not (SLOT_BEFORE_RE.search(before) or (at_sentence_start and followed_by_verb)):
         return None
     sentence_start, sentence = next(
-        (s, t) for s, t in reversed(split_sentences(text)) if s <= span.start
+        (s, t) for s, t in reversed(sentences(text)) if s <= span.start
     )
     return Occurrence(span.name, span.start, span.end, SpeakerSource.ner, _evidence(before, after),
                       sentence=sentence, sentence_start=sentence_start)
