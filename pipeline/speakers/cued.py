@@ -75,7 +75,9 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
     chain_start = _chain_start(sentence, span, inside, sentence_start)
     near = near_cue(tail(sentence[:chain_start])) or _talk_by(sentence[:chain_start])
-    introduced = after.startswith((", ", " (")) and (is_role(after[2:]) or after.startswith(" ("))
+    # a function after the name, or before it ("La ministre déléguée, A, a adressé un message")
+    appositive = after.startswith((", ", " (")) and (is_role(after[2:]) or after.startswith(" ("))
+    introduced = bool(title) or appositive
     subject = None if near else (relative_cue(after) or subject_cue(after, before, introduced))
     if not (near or subject):
         return None
