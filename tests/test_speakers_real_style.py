@@ -120,3 +120,34 @@ def test_a_colon_list_in_a_sentence_about_a_session():
     assert found == {"Antoine Dupré": ("speaker", None, "Ville de Metz"),
                      "Magali Coste": ("speaker", None, "Nantes Métropole"),
                      "Émeline Brossard": ("speaker", None, "Métropole de Lyon")}
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("Les témoignages de la matinée : Hugo Ferrant, directeur du PTCE Vallée Verte ; Louise Abadie, "
+     "chargée de mission à Pau Métropole.",
+     {"Hugo Ferrant": ("speaker", "directeur", "PTCE Vallée Verte"),
+      "Louise Abadie": ("speaker", "chargée de mission", "Pau Métropole")}),
+    ("En écho, lui répondaient deux élus : Arnaud Riche, conseiller régional, et Maud Aubry, maire de Tulle.",
+     {"Arnaud Riche": ("speaker", "conseiller régional", None), "Maud Aubry": ("speaker", "maire", "Tulle")}),
+    ("À la tribune se sont succédé Marie Lenormand, adjointe aux finances, et Hamid Tahar, directeur de "
+     "la régie.",
+     {"Marie Lenormand": ("speaker", "adjointe aux finances", None),
+      "Hamid Tahar": ("speaker", "directeur", "régie")}),
+    ("L'association, représentée par sa directrice Agathe Morel, a présenté ses boulangeries.",
+     {"Agathe Morel": ("speaker", "directrice", None)}),
+    ("Les collectivités s'en saisissent, ce que souligne Caroline Dumont, directrice de la CRESS.",
+     {"Caroline Dumont": ("speaker", "directrice", "CRESS")}),
+    ("Le rapporteur de la commission, M. Bruno Delorme, a exposé les conclusions.",
+     {"Bruno Delorme": ("speaker", "rapporteur", "commission")}),
+    ("La ministre déléguée, Marlène Schott, a adressé un message enregistré aux participants.",
+     {"Marlène Schott": ("speaker", "ministre déléguée", None)}),
+    ("Mireille Dubost, sociologue, interviendra en ouverture ; Paul Grangier, du Labo de l'ESS, animera "
+     "les échanges.", {"Mireille Dubost": ("speaker", "sociologue", None),
+                       "Paul Grangier": ("moderator", None, "Labo de l'ESS")}),
+    ("Yves Gallet, président de la communauté de communes, n'a pas pu être présent ; son message a été lu "
+     "par Fanny Moreau, directrice générale des services.",
+     {"Yves Gallet": ("mentioned", "président", "communauté de communes"),
+      "Fanny Moreau": ("speaker", "directrice générale des services", None)}),
+])
+def test_second_batch_phrasings(paragraph, expected):
+    assert _who(paragraph) == expected

@@ -13,7 +13,8 @@ APPOSITION_END_RE = re.compile(
     r" (?:a|ont|est|sont|était|avait|avaient|présente|présentait|précise|rappelle|explique|insiste|souligne|"
     r"pointe|suggère|indique|revient|intervient|témoigne|détaille|propose|invite|"
     r"évoque|décrit|montre|raconte|revenait|intervenait|accueille|remercie|ouvre|introduit|"
-    r"salue|répond|anime|clôture|conclut)\b"
+    r"salue|répond|anime|clôture|conclut|animera|modérera|interviendra|présentera|ouvrira|clôturera|"
+    r"conclura|introduira|débattra|témoignera|accueillera)\b"
 )
 # Characters before a name where cues are looked for: the longest cue ("avec les
 # interventions de", "accueillait pour l'occasion") fits with room to spare.
