@@ -89,7 +89,7 @@ def test_labels_and_programme_lines(lines, expected):
      {"Fanny Cardon": ("speaker", "députée", None)}),
     ("À l'issue des ateliers, Mme Fatou Kane, adjointe au maire de Pantin, a remercié les participants.",
      {"Fatou Kane": ("speaker", "adjointe au maire", "Pantin")}),
-    ("Les deux élues, Karine Dubost et Léa Ferrand, interviennent ensuite sur le budget participatif.",
+    ("Karine Dubost et Léa Ferrand interviennent ensuite sur le budget participatif.",
      {"Karine Dubost": ("speaker", None, None), "Léa Ferrand": ("speaker", None, None)}),
     ("La coopération entre territoires, par Danièle Roussel, socio-économiste.",
      {"Danièle Roussel": ("speaker", "socio-économiste", None)}),

@@ -33,14 +33,15 @@ SECOND_ROLE_RE = re.compile(
 ORG_HEADS = frozenset("""
 ville conseil département communauté région association collectif université métropole
 générateur pôle banque mairie agglomération commune pays atelier réseau fédération union
-mouvement fondation coopérative institut agence chambre syndicat
+mouvement fondation coopérative institut agence chambre syndicat tiers-lieu foncière collège lycée
+école établissement épicerie ressourcerie recyclerie scop scic cabinet entreprise
 """.split())
 # Heads of organisations named without a proper noun after a role, the context naming which
 # ("président de la fondation", "directeur général des services de la commune").
 BARE_ORG_HEADS = frozenset("""
 fondation commune région réseau atelier cabinet collège ressourcerie groupe délégation commission
 conseil centre régie agglomération métropole mairie association coopérative communauté préfecture
-tiers-lieu
+tiers-lieu établissement
 """.split())
 # Acronyms of domains, not organisations ("conseiller ESS & Juriste").
 DOMAIN_ACRONYMS = frozenset({"ESS", "RSA", "IAE-ESS"})

@@ -31,7 +31,7 @@ TITLE_BEFORE_RE = re.compile(
 # A function written with its article before the name: "La maire de Quimperlé, A, a ouvert",
 # "Merci au CNFPT et à son directeur régional A", "Le directeur de l'Avise, A, ...".
 _ARTICLE_BEFORE_RE = re.compile(
-    r"(?:^|(?<=[\s'’]))(?:le |la |l['’]|les |son |sa |ses |leurs? )", re.IGNORECASE
+    r"(?:^|(?<=[\s'’]))(?:le |la |l['’]|les |son |sa |ses |leurs? |deux |trois |quatre )", re.IGNORECASE
 )
 _FUNCTION_RE = re.compile(r"([^,.;:«»()]{2,80}?),? ")
 _VERB_IN_FUNCTION_RE = re.compile(r" (?:a|ont|est|sont|était|avait) ")  # "L'élue a laissé ..."
@@ -89,14 +89,15 @@ _SPEAKER_CUE = (
     r"(?:interventions?|témoignages?|messages?|présentations?|exposés?|éclairages?|expertises?|"
     r"regards?|retours? d['’]expérience|mots? d['’](?:accueil|ouverture|introduction|conclusion)|"
     r"conclusions?|introductions?|allocutions?|discours|analyses?)"
-    r"(?: (?!de\b)[a-zé]+)? d(?:e\b|[’'])|"
+    r"(?: (?!de\b)[a-zé]+| d['’][a-zé]+| de bienvenue)? d(?:e\b|[’'])|"
     r"avec (?:les interventions|la participation) d[e’']|"
     r"(?:pu )?échang\w* avec|en présence d[e’']|aux côtés d[e’']|entretien avec|suivie?s? (?:de|par)|"
     r"accompagnée?s? (?:de|par)|"
     r"(?:introduction|ouverture|conclusion|clôture|synthèse|restitution|accueil|présentation|lecture)"
     r"(?: (?!a |été |est )[a-zàâçéèêëîïôûù'’]+){0,3}? par|prononcée?s? par|"
     r"(?:tables?[- ]rondes?|débats?|ateliers?|conférences?|webinaires?|visioconférences?|rencontres?|"
-    r"échanges?|plénières?|séances?|sessions?)(?-i:(?: [a-zàâçéèêëîïôûù]+){0,3}) avec|"
+    r"échanges?|plénières?|séances?|sessions?)(?-i:(?: [a-zàâçéèêëîïôûù'’]+){0,6}),? avec|"
+    r"(?<=» )avec|(?<=», )avec|(?:débats?|échanges?|dialogue|discussion) entre|tirée?s? par|"
     r"rassembl\w*|réuni(?:ssai\w*|t)?\b"
 )
 SCOPE_CUE_RE = re.compile(rf"(?i)\b(?:(?P<moderator>{_MODERATOR_CUE})|(?P<speaker>{_SPEAKER_CUE}))")
@@ -110,7 +111,7 @@ SCOPE_END_RE = re.compile(
 _LIST_END_RE = re.compile(r"[.!?«»]")
 # Between two people of one scope, what ends the first one's apposition.
 ITEM_JOIN_RE = re.compile(
-    r"(?:,? et|,? ainsi qu(?:e |['’])|,? mais aussi|,(?= (?:l[ea]|les|son|sa|ses|leurs?) )) ?"
+    r"(?:,? et|,? ainsi qu(?:e |['’])|,? mais aussi|,? puis|,(?= (?:l[ea]|les|son|sa|ses|leurs?) )) ?"
     r"(?:avec |de |d['’]|à )?"
     r"(?:(?:l[ea]|les|son|sa|ses|leurs?) (?:[a-zéèêàç'’-]+ ){0,3}|(?:\w+ )?)$|, $| ; $| [–/-] $"
 )
@@ -175,7 +176,8 @@ PREPOSITION_BEFORE_RE = re.compile(
 # "et" between two subjects, or an adverb ("Puis A").
 _OPENS_SUBJECT_RE = re.compile(
     r"(?:^\s*|, |: |; |,? et |\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )"
-    r"(?:(?:M\.|MM\.|Mme|Mmes|Dr|Pr) |(?:l[ea]|l['’]|son|sa|leurs?) ?[a-zéèêàç'’-]+ (?:[a-zéèêàç'’-]+ )?)?$"
+    r"(?:(?:M\.|MM\.|Mme|Mmes|Dr|Pr) |(?:[Ll][ea]|[Ll]['’]|[Ss]on|[Ss]a|[Ll]eurs?) ?[a-zéèêàç'’-]+ "
+    r"(?:[a-zéèêàç'’-]+ )?)?$"
 )
 # Near cues right before a name: a quotation attribution, reported speech, an inverted verb.
 NEAR_CUE_RE = re.compile(
@@ -216,7 +218,7 @@ def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
         close = sentence.find(")", bracket.end())
         scopes.append((bracket.end(), close if close > 0 else len(sentence), SPEAKER, "("))
     for index, match in enumerate(matches):
-        ends = _LIST_END_RE if match.group().endswith(":") else SCOPE_END_RE
+        ends = _LIST_END_RE if match.group().endswith((":", "avec")) else SCOPE_END_RE
         stop = ends.search(sentence, match.end())
         end = min(stop.start() if stop else len(sentence),
                   matches[index + 1].start() if index + 1 < len(matches) else len(sentence))
