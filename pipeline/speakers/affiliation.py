@@ -6,9 +6,12 @@ import re
 
 # Words that open a role ("Cheffe de projet", "vice-présidente", "chargée d'investissement").
 ROLE_WORD_RE = re.compile(
-    r"(?i)^(?:co-|vice-|sous-)?(?:chef(?:fe)?|chargée?|directeur|directrice|direction|"
+    r"(?i)^(?:(?:1(?:ère|er|re)|premi(?:er|ère)|ancienne?|alors|actuelle?) )?(?:co-?|vice-|sous-)?"
+    r"(?:chef(?:fe)?|préf(?:et|ète)|pdg|cuisini(?:er|ère)|médecin|maîtresse de conférences?|"
+    r"chargée?|directeur|directrice|direction|"
     r"présidente?|déléguée?|conseill(?:er|ère)|adjointe?|secrétaire|sociologue|professeure?|"
-    r"titulaire|ambassad(?:eur|rice)|ministre|membre|maire|élue?|responsable|coordinat(?:eur|rice)|"
+    r"titulaire|ambassad(?:eur|rice)|ministre|membre|maire|élue?|responsable|coordinat(?:eur|rice)|socio-[a-zé]+|"
+    r"universitaire|commissaire|(?:grand )?témoin|"
     r"(?:co)?fondat(?:eur|rice)|gérante?|animat(?:eur|rice)|juriste|représentante?|trésori(?:er|ère)|"
     r"chercheu(?:r|se)|économiste|consultante?|administrat(?:eur|rice)|députée?|sénat(?:eur|rice)|"
     r"en charge|maître de conférences?|rapporteu(?:r|se)|maraîch(?:er|ère)|agricult(?:eur|rice)|"
@@ -30,15 +33,24 @@ SECOND_ROLE_RE = re.compile(
 ORG_HEADS = frozenset("""
 ville conseil département communauté région association collectif université métropole
 générateur pôle banque mairie agglomération commune pays atelier réseau fédération union
-mouvement fondation coopérative institut agence chambre syndicat
+mouvement fondation coopérative institut agence chambre syndicat tiers-lieu foncière collège lycée
+école établissement épicerie ressourcerie recyclerie scop scic cabinet entreprise
+""".split())
+# Heads of organisations named without a proper noun after a role, the context naming which
+# ("président de la fondation", "directeur général des services de la commune").
+BARE_ORG_HEADS = frozenset("""
+fondation commune région réseau atelier cabinet collège ressourcerie groupe délégation commission
+conseil centre régie agglomération métropole mairie association coopérative communauté préfecture
+tiers-lieu établissement
 """.split())
 # Acronyms of domains, not organisations ("conseiller ESS & Juriste").
 DOMAIN_ACRONYMS = frozenset({"ESS", "RSA", "IAE-ESS"})
 # Prepositions that link a role to its organisation ("directrice de l'association ...").
-_LEADING_CONNECTOR_RE = re.compile(r"^(?:de la |de l['’]|des |du |de |d['’]|chez )")
+_LEADING_CONNECTOR_RE = re.compile(r"^(?:de la |de l['’]|des |du |de |d['’]|chez |pour (?:la |le |l['’])?)")
 _CONNECTOR_RE = re.compile(r" (?:de la |de l['’]|des |du |de |d['’]|au |aux |à la |à l['’]|à |chez )")
 # Clauses that describe the organisation rather than name it; cut before splitting.
 _CLAUSE_RE = re.compile(r" (?:qui|que|dont|pour|afin|saisie?s?|créée?s?|née?s?|depuis) ")
+_POSSESSIVE_RE = re.compile(r"^(?:son|sa|ses|leurs?) ")
 _PARENTHESES_RE = re.compile(r"\s*\([^)]*\)")
 # Words that start a proper noun in lower-case-looking organisations: capitals or digits.
 _PROPER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞŒ0-9]")
@@ -73,6 +85,7 @@ def _tidy(affiliation: str | None) -> str:
     if not affiliation:
         return ""
     text = _PARENTHESES_RE.sub("", affiliation).split(" : ", 1)[0]  # a talk title after " : "
+    text = _POSSESSIVE_RE.sub("", text)  # "guidée par A, son fondateur"
     clause = _CLAUSE_RE.search(text)
     if clause:
         text = text[: clause.start()]
@@ -114,10 +127,14 @@ def _split_inside(role: str) -> tuple[str | None, str | None]:
 
 def _starts_organisation(text: str) -> bool:
     words = text.split()
-    if not words or words[0] in DOMAIN_ACRONYMS or is_role(words[0]):
-        return False
+    if words and words[0] in DOMAIN_ACRONYMS and len(words) > 1 and _PROPER_RE.match(words[1]):
+        return True  # "déléguée générale d'ESS France"
+    if not words or words[0] in DOMAIN_ACRONYMS or words[0] in ("État", "Etat") or is_role(words[0]):
+        return False  # "secrétaire d'État" is one office
     if _PROPER_RE.match(words[0]):
         return True
+    if words[0].casefold() in BARE_ORG_HEADS and " et " not in text:
+        return True  # "président de la fondation", "chargée de mission à la région"
     if words[0].casefold() in ORG_HEADS:
         return any(_PROPER_RE.match(word) and word not in DOMAIN_ACRONYMS
                    for word in words[1 : 1 + ORG_HEAD_REACH])

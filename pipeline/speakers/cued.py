@@ -13,10 +13,10 @@ from pipeline.speakers.cues import (
     MENTION_BEFORE_RE,
     PRONOUN_FUNCTION_RE,
     SPEAKER,
-    TITLE_BEFORE_RE,
     near_cue,
     relative_cue,
     subject_cue,
+    title_before,
 )
 from pipeline.speakers.names import has_known_given_name
 from pipeline.speakers.occurrence import Occurrence, Span, apposition, tail
@@ -27,11 +27,15 @@ _PROSE = SpeakerSource.prose
 def function_stated_later(sentence: str, found: list[Occurrence]) -> None:
     """ "A a présenté la démarche. Elle est adjointe au maire de X." or "Adjointe au maire de X,
     elle ...": the function of A, the last person named before."""
-    if not found or found[-1].affiliation is not None:
+    if not found or (found[-1].affiliation is not None and is_role(found[-1].affiliation)):
         return
+    known = found[-1].affiliation  # an organisation only: "A (Métropole de X) ... Elle est cheffe de projet"
     pronoun = PRONOUN_FUNCTION_RE.search(sentence)
     if pronoun and is_role(sentence[pronoun.end():]):
-        found[-1] = replace(found[-1], affiliation=apposition(sentence[pronoun.end():]))
+        function = apposition(sentence[pronoun.end():])
+        found[-1] = replace(found[-1], affiliation=f"{function}, {known}" if known and function else function)
+        return
+    if known is not None:
         return
     before_pronoun = _FUNCTION_BEFORE_PRONOUN_RE.match(sentence)
     if before_pronoun and is_role(before_pronoun.group(1)):
@@ -52,9 +56,9 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
     of a verb of speaking, or right after a quotation or "comme l'a rappelé"."""
     local, local_end = span.start - sentence_start, span.end - sentence_start
     before, after = sentence[:local], sentence[local_end:]
-    title = TITLE_BEFORE_RE.search(before)
+    title = title_before(before)
     common = {"sentence": sentence, "sentence_start": sentence_start,
-              "title": title.group(1).lower() if title else None}
+              "title": title}
     if _MENTION_IN_SCOPE_RE.search(before):
         return None
     scope = next((sc for sc in reversed(scopes) if sc[0] <= local < sc[1]), None)
@@ -69,8 +73,11 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
                           and opens_item(sentence[start: s.start - sentence_start])), end)
         affiliation = _item_affiliation(sentence[local_end:following])
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
-    near = near_cue(tail(sentence[: _chain_start(sentence, span, inside, sentence_start)]))
-    introduced = after.startswith((", ", " (")) and (is_role(after[2:]) or after.startswith(" ("))
+    chain_start = _chain_start(sentence, span, inside, sentence_start)
+    near = near_cue(tail(sentence[:chain_start])) or _talk_by(sentence[:chain_start])
+    # a function after the name, or before it ("La ministre déléguée, A, a adressé un message")
+    appositive = after.startswith((", ", " (")) and (is_role(after[2:]) or after.startswith(" ("))
+    introduced = bool(title) or appositive
     subject = None if near else (relative_cue(after) or subject_cue(after, before, introduced))
     if not (near or subject):
         return None
@@ -79,6 +86,19 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
                       and opens_item(sentence[local: s.start - sentence_start])), len(sentence))
     affiliation = _item_affiliation(sentence[local_end:following]) if after.startswith((", ", " (")) else None
     return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
+
+
+# A talk's title, then its speaker: "La coopération territoriale, par A, socio-économiste"
+# (no verb in the title: "le rapport, remis par A" names an author).
+_TALK_BY_RE = re.compile(r"^[^.;:!?«»]{3,120}, par $")
+_PARTICIPLE_END_RE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ise|it|ite|u|ue|us|ert|erte|int|inte), par $")
+_VERB_RE = re.compile(r" (?:a|ont|est|sont|été|était|avait) ")
+
+
+def _talk_by(before: str) -> str | None:
+    if _TALK_BY_RE.match(before) and not _VERB_RE.search(before) and not _PARTICIPLE_END_RE.search(before):
+        return "par"
+    return None
 
 
 def _chain_start(sentence: str, span: Span, inside: list[Span], sentence_start: int) -> int:
@@ -102,12 +122,22 @@ def needs_the_model(occurrence: Occurrence) -> bool:
 def opens_item(before: str) -> bool:
     """True when a name right after `before` starts a new item of a list (a comma, "et",
     "et avec le rapporteur"), not a proper noun inside an apposition."""
-    return not before.strip() or bool(ITEM_JOIN_RE.search(before))
+    before = _CIVILITY_TAIL_RE.sub(" ", before)  # "Présidence de Mme A"
+    if not before.strip(" :–-") or before.endswith(": ") or ITEM_JOIN_RE.search(before):
+        return True
+    lead = _FUNCTION_LEAD_RE.fullmatch(before)  # "représentée par sa directrice A"
+    return bool(lead and is_role(lead.group(1)))
+
+
+_FUNCTION_LEAD_RE = re.compile(r"\s*(?:(?:l[ea]|les|son|sa|ses|leurs?) |l['’])([^,.;:«»()]{2,60}?),? ")
+
+
+_CIVILITY_TAIL_RE = re.compile(r" (?:M\.|MM\.|Mme|Mmes|Dr|Pr) $")
 
 
 def _item_affiliation(between: str) -> str | None:
     """The apposition after a listed name, up to the next name or the end of the clause."""
-    chunk = ITEM_JOIN_RE.sub("", between).strip(" ,;:-–")
+    chunk = ITEM_JOIN_RE.sub("", between).strip(" ,;:-–/").split(" ; ")[0]
     if chunk.startswith("(") and ")" in chunk:
         chunk = chunk[1: chunk.index(")")]  # "Un grand merci à A (Afilea)", "» (A, maire de X)"
     chunk = chunk.split(")")[0].split("«")[0]

@@ -98,7 +98,7 @@ def _record_occurrences(record: Record) -> list[_Placed]:
 
 
 # A line that only continues the affiliation of the person above it is short.
-CONTINUATION_MAX_WORDS = 8
+CONTINUATION_MAX_WORDS = 12
 CONTINUATION_MAX_CHARS = 120
 _STRUCTURED_SOURCES = (SpeakerSource.list, SpeakerSource.bullet)
 
@@ -112,7 +112,8 @@ def _continues_affiliation(occurrence: Occurrence, text: str) -> bool:
     return (
         0 < len(line.split()) <= CONTINUATION_MAX_WORDS
         and not is_bullet(text) and not line.endswith((".", ":", "!", "?"))
-        and not any(span.start == 0 for span in name_spans(line))  # the next person's line
+        # the next person's line, or a label and a person: "Animation : A, RTES"
+        and not any(span.start == 0 or line[: span.start].endswith(": ") for span in name_spans(line))
         and line.split()[0].casefold() not in LEADING_WORDS and not line.split()[0].endswith("ez")
         and (is_role(line) or (looks_like_org(line) and (not occurrence.affiliation or is_role(
             occurrence.affiliation))))
@@ -207,6 +208,8 @@ def _split(affiliation: str | None) -> tuple[str | None, str | None]:
 
 def _role_and_organisation(occurrence: Occurrence) -> tuple[str | None, str | None]:
     role, organisation = _split(occurrence.affiliation)
+    if role is None and organisation is None and occurrence.title:
+        return _split(occurrence.title)  # "La maire de Quimperlé, A": the function before the name
     return role or occurrence.title, organisation
 
 

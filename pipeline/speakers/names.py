@@ -18,7 +18,8 @@ _LOWER = "a-zß-öø-ÿœ"
 # A given name: capitalised, possibly hyphenated ("Anne-Laure", "Jean-Louis").
 _GIVEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)*"
 # A surname word: capitalised or all capitals ("Forzy", "Gueraud-Pinet", "FORZY").
-_SURNAME = rf"(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}})(?:-(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}}))*"
+_SURNAME = (rf"(?:[{_UPPER}]['’])?(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}})"
+            rf"(?:-(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}}))*")  # "N'Diaye" too
 # A particle between given name and surname, lower-case or capitalised, then a space (none
 # after "d'"); "de la" too, and "Le"/"La" capitalised only (lower-case, they are articles).
 _PARTICLE_WRITTEN = [form for particle in ("de la", *NAME_PARTICLES)
@@ -27,8 +28,9 @@ _PARTICLE = "(?:{})".format("|".join(
     re.escape(form).replace("'", "['’]") + ("" if form.endswith("'") else " ")
     for form in sorted(_PARTICLE_WRITTEN, key=len, reverse=True)
 ))
-# Given name + one to three surname parts: "Genauto Carvalho de França Filho" has three.
-NAME_RE = re.compile(rf"(?<![\w'’-]){_GIVEN}(?: {_PARTICLE}?{_SURNAME}){{1,3}}(?![\w-])")
+# Given name + one to three surname parts: "Genauto Carvalho de França Filho" has three;
+# after "d'" too ("ainsi que d'Émeline Baume").
+NAME_RE = re.compile(rf"(?:(?<=\bd['’])|(?<![\w'’-])){_GIVEN}(?: {_PARTICLE}?{_SURNAME}){{1,3}}(?![\w-])")
 
 # Capitalised words that start a sentence or a phrase (before a list of names, too), and
 # civilities, but never a person's name: a name-shaped span drops them ("Pour Abou Ndiaye",
@@ -38,6 +40,8 @@ pour selon avec comme dès des depuis dans sur par suite face afin quand si mais
 aux à a chez entre vers sans sous après avant lors retrouvez voir ainsi alors enfin puis
 interviennent intervient témoignent participent étaient sont ont animé animée présents
 présentes invités invitées intervenants intervenantes
+intervention interventions témoignage témoignages présentation ouverture conclusion clôture
+introduction accueil animation modération merci entretien audition présidence contact
 """.split()) | {civility.casefold() for civility in CIVILITIES}
 # Articles: a span led by one is a thing with a name ("La Nouvelle Rôtisserie"), not a person.
 ARTICLES = frozenset("le la les l un une ce ces cette son sa ses leur leurs notre nos".split())
@@ -55,7 +59,7 @@ nouvelle-aquitaine bretagne normandie provence île ile saint sainte
 impact monnaie locale complémentaire zéro chômeur chômage tiers lieu lieux village vivant club
 territorial territoriale coopération agglomération dépôts connect cigale sécu initiative
 rurale urbaine énergie citoyenne transition emploi innovation économique numérique
-alimentaire lab hub emmaüs
+alimentaire lab hub emmaüs commune tiers-lieu tiers-lieux
 """.split())
 # A common noun right before a capitalised span makes it the name of a thing ("le programme
 # French Impact", "le dispositif Territoires Zéro Chômeur"), never of a person.

@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass
 
 from pipeline.records import SpeakerSource
-from pipeline.text import SENTENCE_END
+from pipeline.text import SENTENCE_END, split_sentences
 
 # A verb that ends an apposition: "Angélique Moutenet, ambassadrice ... présente la démarche".
 APPOSITION_END_RE = re.compile(
-    r" (?:a|ont|est|sont|était|présente|présentait|précise|rappelle|explique|insiste|souligne|"
+    r" (?:a|ont|est|sont|était|avait|avaient|présente|présentait|précise|rappelle|explique|insiste|souligne|"
     r"pointe|suggère|indique|revient|intervient|témoigne|détaille|propose|invite|"
-    r"évoque|décrit|montre|raconte|revenait|intervenait)\b"
+    r"évoque|décrit|montre|raconte|revenait|intervenait|accueille|remercie|ouvre|introduit|"
+    r"salue|répond|anime|clôture|conclut|animera|modérera|interviendra|présentera|ouvrira|clôturera|"
+    r"conclura|introduira|débattra|témoignera|accueillera)\b"
 )
 # Characters before a name where cues are looked for: the longest cue ("avec les
 # interventions de", "accueillait pour l'occasion") fits with room to spare.
@@ -53,3 +55,17 @@ def apposition(rest: str) -> str | None:
     """Text after "Name, " up to the end of the sentence or the verb that ends it."""
     stops = [m.start() for m in (SENTENCE_END.search(rest), APPOSITION_END_RE.search(rest)) if m]
     return rest[: min(stops, default=len(rest))].strip(" ,.;:") or None
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The paragraph's sentences, a civility's full stop ("M. A", "Dr. A") ending none."""
+    merged: list[tuple[int, str]] = []
+    for start, sentence in split_sentences(text):
+        if merged and _CIVILITY_STOP_RE.search(merged[-1][1]):
+            merged[-1] = (merged[-1][0], merged[-1][1] + sentence)
+        else:
+            merged.append((start, sentence))
+    return merged
+
+
+_CIVILITY_STOP_RE = re.compile(r"\b(?:M|MM|Dr|Pr|Mme|Mlle)\. $")

@@ -16,16 +16,24 @@ from pipeline.speakers.cued import cued_occurrence, function_stated_later, needs
 from pipeline.speakers.cues import (
     MENTION_BEFORE_RE,
     MENTIONED,
+    MODERATOR,
     NAME_FUNCTION_RE,
     NEUTRAL,
     SPEAKER,
-    TITLE_BEFORE_RE,
     opens_subject,
     scope_cues,
+    title_before,
 )
-from pipeline.speakers.names import ARTICLES, LEADING_WORDS, NAME_RE, THING_BEFORE_WORDS, is_person_like
-from pipeline.speakers.occurrence import APPOSITION_END_RE, Occurrence, Span, apposition, tail
-from pipeline.text import SENTENCE_END, split_sentences
+from pipeline.speakers.names import (
+    ARTICLES,
+    LEADING_WORDS,
+    NAME_RE,
+    THING_BEFORE_WORDS,
+    has_known_given_name,
+    is_person_like,
+)
+from pipeline.speakers.occurrence import APPOSITION_END_RE, Occurrence, Span, apposition, sentences, tail
+from pipeline.text import SENTENCE_END
 from pipeline.wordlists import CIVILITIES, NAME_PARTICLES, alternation
 
 # A list item: "•" as shipped, or "-", "*", "1." and "1)" as other pages of the site write them.
@@ -43,7 +51,15 @@ _CO_INTRODUCED_RE = re.compile(r"(?:, | et |, et )$")
 _OPENS_BULLET_ITEM_RE = re.compile(rf"(?:, | - | – |\? |: | et ){_CIVILITY}$")
 # A line announcing a list of speakers: "Avec :", "Avec les interventions de :",
 # "Retrouvez la visio, avec les interventions de :".
-LIST_INTRO_RE = re.compile(r"(?i)\bavec(?: les interventions d[e’']| la participation d[e’'])?\s*:\s*$")
+LIST_INTRO_RE = re.compile(
+    r"(?i)(?:\bavec(?: les interventions d[e’']| la participation d[e’'])?|\bintervenant(?:\.?e)?\.?s?|"
+    r"\binterventions? d[e’']|^(?:[\d h:.–-]+)?(?:ouverture|introduction|conclusion|clôture)|"
+    r"\bgrands? témoins?|\bpour en débattre)\s*:\s*$"
+)
+# A label before a name in a list line that makes the person its moderator.
+MODERATOR_LABEL_RE = re.compile(
+    r"(?i)\b(?:animat(?:eur|rice|ion)|modérat(?:eur|rice|ion))(?:\.?e)?s? ?: (?:(?:M\.|Mme|Dr) )?$"
+)
 # Words that open a list of the people taking part, in a sentence of prose.
 _SCOPE_CUE = (
     r"\b(?:accueill\w*|rassembl\w*|réunissai\w*|anim[ée]e?s? par|"
@@ -120,6 +136,8 @@ def name_spans(text: str) -> list[Span]:
         words, start = match.group().split(" "), match.start()
         while words and words[0].casefold() in LEADING_WORDS:
             start += len(words.pop(0)) + 1
+            if words and words[0] in ("de", "d'", "d’"):  # "Intervention de A"
+                start += len(words.pop(0)) + 1
         if not words or words[0].casefold() in ARTICLES or _after_article(text, start):
             continue
         words = _without_organisation(words)
@@ -162,8 +180,13 @@ def _bullet_people(text: str, spans: list[Span], source: SpeakerSource,
     for index, span in enumerate(people):
         stop = people[index + 1].start if index + 1 < len(people) else len(text)
         affiliation = _between(text, span.end, stop)
-        evidence = MENTIONED if MENTION_BEFORE_RE.search(tail(text[: span.start])) else SPEAKER
-        found.append(Occurrence(span.name, span.start, span.end, source, evidence, affiliation))
+        before = tail(text[: span.start])
+        evidence = MENTIONED if MENTION_BEFORE_RE.search(before) else SPEAKER
+        label = MODERATOR_LABEL_RE.search(before)
+        if label:
+            evidence = MODERATOR
+        found.append(Occurrence(span.name, span.start, span.end, source, evidence, affiliation,
+                                cue=label.group().strip() if label else None))
     return found
 
 
@@ -195,7 +218,9 @@ def _share_affiliations(text: str, found: list[Occurrence]) -> list[Occurrence]:
 
 def _between(text: str, start: int, stop: int) -> str | None:
     """The affiliation between a name and the next person (or the end of the line)."""
-    chunk = re.sub(r"(?:,| et|,? et d[e’']|, et| -)\s*$", "", text[start:stop].rstrip()).strip(" ,;:-–")
+    chunk = re.sub(r"(?:,| et|,? et d[e’']|, et| -)\s*$", "", text[start:stop].rstrip()).strip(" ,;:-–/")
+    if ")" in chunk and "(" not in chunk:
+        chunk = chunk.split(")", 1)[0].rstrip()  # "(animé par A, Terre de Liens)"
     chunk = chunk.removesuffix(".") if chunk.endswith(").") else chunk  # "... et C (Afilea)."
     if chunk.startswith("(") and chunk.endswith(")") and chunk.count("(") == 1:
         chunk = chunk[1:-1]  # "• Jean Dupont (Ville de Lyon)"
@@ -222,7 +247,9 @@ def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurre
     if separator.group() != ", " and not heading:
         return []  # "Name - ..." or "Name : ..." introduces a person only on a line of its own
     source = SpeakerSource.list if in_list else SpeakerSource.heading if heading else SpeakerSource.prose
-    found = [Occurrence(first.name, first.start, first.end, source, SPEAKER, affiliation)]
+    # "A, ancienne présidente du réseau, avait lancé ces rencontres": done before the event
+    evidence = NEUTRAL if source == _PROSE and _PLUPERFECT_RE.match(text, first.end) else SPEAKER
+    found = [Occurrence(first.name, first.start, first.end, source, evidence, affiliation)]
     sentence = SENTENCE_END.search(text, first.end)
     sentence_end = sentence.start() if sentence else len(text)
     for index, span in enumerate(spans[1:], start=1):
@@ -234,8 +261,15 @@ def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurre
         affiliation = _introduced(text, spans, index, span.end + 2)
         if not affiliation:
             break
-        found.append(Occurrence(span.name, span.start, span.end, source, SPEAKER, affiliation))
+        found.append(Occurrence(span.name, span.start, span.end, source, evidence, affiliation))
     return found
+
+
+# The first verb of a sentence opened by a person, in the pluperfect.
+_PLUPERFECT_RE = re.compile(
+    r"[^.;:!?«»]*?, (?:avait|avaient|"
+    r"n['’](?:a|ont|était|étaient|avait|avaient|est|sont) (?:pas|plus|jamais)) "
+)  # or negated: "A, président de X, n'a pas pu être présent"
 
 
 def _introduced(text: str, spans: list[Span], index: int, start: int) -> str | None:
@@ -258,7 +292,7 @@ _PROSE = SpeakerSource.prose
 
 def _prose_people(text: str, spans: list[Span], taken: set[int]) -> list[Occurrence]:
     found: list[Occurrence] = []
-    for sentence_start, sentence in split_sentences(text):
+    for sentence_start, sentence in sentences(text):
         inside = [s for s in spans if sentence_start <= s.start < sentence_start + len(sentence)]
         items = _enumerated(text, sentence_start, sentence, inside)
         scopes = scope_cues(sentence)
@@ -300,9 +334,9 @@ def _prose_occurrence(text: str, span: Span, later: list[Span], items: set[int],
     before, after = tail(text[: span.start]), text[span.end:]
     sentence_end = sentence_start + len(sentence)
     evidence = _evidence(before, after)
-    title = TITLE_BEFORE_RE.search(before)
+    title = title_before(before)
     common = {"sentence": sentence, "sentence_start": sentence_start,
-              "title": title.group(1).lower() if title else None}
+              "title": title}
     if span.start in items:
         stop = next((s.start for s in later if s.start in items), sentence_end)
         affiliation = _affiliation_or_none(_between(text, span.end, stop))
@@ -317,7 +351,14 @@ def _prose_occurrence(text: str, span: Span, later: list[Span], items: set[int],
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, **common)
     if evidence != NEUTRAL or title:
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, **common)
+    if _TO_SOMEONE_RE.search(before) and has_known_given_name(span.name) and after.startswith((",", ".")):
+        # "hommage à A, disparu", "succédant à A."
+        return Occurrence(span.name, span.start, span.end, _PROSE, MENTIONED, **common)
     return None
+
+
+# "à" before a person: someone given something or succeeded, named, not speaking.
+_TO_SOMEONE_RE = re.compile(r"\bà $")
 
 
 def _evidence(before: str, after: str) -> int:
@@ -347,7 +388,7 @@ def _unsettled(text: str, span: Span) -> Occurrence | None:
     if not (SLOT_BEFORE_RE.search(before) or (at_sentence_start and followed_by_verb)):
         return None
     sentence_start, sentence = next(
-        (s, t) for s, t in reversed(split_sentences(text)) if s <= span.start
+        (s, t) for s, t in reversed(sentences(text)) if s <= span.start
     )
     return Occurrence(span.name, span.start, span.end, SpeakerSource.ner, _evidence(before, after),
                       sentence=sentence, sentence_start=sentence_start)
