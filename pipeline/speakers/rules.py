@@ -248,7 +248,7 @@ def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurre
         return []  # "Name - ..." or "Name : ..." introduces a person only on a line of its own
     source = SpeakerSource.list if in_list else SpeakerSource.heading if heading else SpeakerSource.prose
     # "A, ancienne présidente du réseau, avait lancé ces rencontres": done before the event
-    evidence = NEUTRAL if source == _PROSE and _PLUPERFECT_RE.match(text, first.end) else SPEAKER
+    evidence = MENTIONED if source == _PROSE and _PLUPERFECT_RE.match(text, first.end) else SPEAKER
     found = [Occurrence(first.name, first.start, first.end, source, evidence, affiliation)]
     sentence = SENTENCE_END.search(text, first.end)
     sentence_end = sentence.start() if sentence else len(text)

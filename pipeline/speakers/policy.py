@@ -1,0 +1,62 @@
+"""What a person with no cue did at the event: a policy on the whole record, not a phrase.
+
+The rules name a person's participation from a cue next to the name (a verb of speaking,
+"animé par", thanks for a talk, a list after "Avec :"). Real write-ups name most of their
+speakers without such a cue ("Le débat confrontera les points de vue de A, sociologue, et B",
+"celui de A, agriculteur, puis celui de B, élue à Die"), and the phrasings never run out.
+So in a record that reports an event, a person introduced with a function or an
+organisation is a speaker by default; they stay mentioned when their sentence gives a
+reason they were not on stage (done before, absent, thanked for organising, an author
+cited). A bare name with no function and no cue stays mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.records import Record
+
+# Words of a title (or of a write-up's first line) that name an event or its report.
+_EVENT_TITLE_RE = re.compile(
+    r"(?i)\b(?:retours? (?:sur|en images)|webinaires?|webinars?|visio-?conférences?|rencontres?|"
+    r"conférences?(?:-débats?)?|journées?|séminaires?|forums?|colloques?|ateliers?|tables? rondes?|"
+    r"assemblées? générales?|clubs?|formations?(?:-actions?)?|visites?|soirées?|débats?|"
+    r"comptes? rendus?|plénières?|auditions?|temps forts|université d['’]été|programme)\b"
+)
+# A verb of speaking or presenting anywhere in the text: the record reports what people said.
+_SPEECH_RE = re.compile(
+    r"\b(?:a|ont) (?:rappelé|souligné|présenté|expliqué|précisé|insisté|indiqué|témoigné|détaillé|"
+    r"conclu|ouvert|introduit|animé|modéré|répondu|exposé|évoqué|décrit|partagé|plaidé|annoncé|"
+    r"pris la parole)\b|\b(?:est|sont) intervenue?s?\b|\b(?:anim|modér)ée?s? par\b|\bintervenant"
+)
+# A sentence that says why the person named in it was not on stage: done before or absent,
+# dead, thanked for the organisation, elected or leaving, an author or a patron cited, a
+# contact for later.
+_OFF_STAGE_RE = re.compile(
+    r"(?i)\b(?:avait|avaient|absente?s?|excusée?s?|n['’](?:a|ont|était|avait) (?:pas|plus|jamais)|"
+    r"décédée?s?|disparue?s?|hommage|feu|ancien(?:ne)?s?|"
+    r"pour (?:l['’]organisation|la mise à disposition|(?:son|leur) (?:accueil|engagement|soutien))|"
+    r"remerciée?s? pour|soutien|patronage|l['’]aide d|préparée? (?:par|avec)|alors|"
+    r"sera|seront|serait|devrai(?:en)?t|prochainement|"
+    r"ont été élue?s?|a été élue?|élue?s? (?:au|à la)|quitte|succéd\w*|"
+    r"livre|ouvrage|rapport d[eu']|préface|auteure? d|rédigée? par|blog|article|thèse|"
+    r"mécènes?|soutenue? par|financée? par|lancée? par|créée? (?:en|par)|fondée? (?:en|par)|"
+    r"prochaine?s?|inscriptions?|auprès d|contacts?|photos?)\b"
+)
+
+
+def reports_an_event(record: Record) -> bool:
+    """True for a record that reports an event: a title (or first line) naming one, an event
+    kind in the metadata, or a verb of speaking anywhere in its text."""
+    paragraphs = record.text.paragraphs
+    first = paragraphs[0].text if paragraphs else ""
+    return bool(
+        record.metadata.event_kind
+        or _EVENT_TITLE_RE.search(record.title) or _EVENT_TITLE_RE.search(first)
+        or any(_SPEECH_RE.search(paragraph.text) for paragraph in paragraphs)
+    )
+
+
+def off_stage(sentence: str) -> bool:
+    """True when the sentence gives a reason the person it names was not on stage."""
+    return bool(_OFF_STAGE_RE.search(sentence))
