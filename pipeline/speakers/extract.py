@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -10,7 +11,7 @@ from functools import lru_cache
 from pipeline.records import Participation, Person, Record, Speaker, SpeakerSource
 from pipeline.speakers import ner
 from pipeline.speakers.affiliation import is_role, looks_like_org, split_affiliation
-from pipeline.speakers.cues import MODERATOR, NEUTRAL, SPEAKER
+from pipeline.speakers.cues import MENTIONED, MODERATOR, NEUTRAL, SPEAKER
 from pipeline.speakers.names import (
     LEADING_WORDS,
     cluster_keys,
@@ -207,7 +208,8 @@ def _speaker_row(record: Record, head: str, group: list[_Placed], name: str, eve
 
 
 # Policies measured on the real-style set; each can be switched off to measure it again.
-POLICY = {"function": True}
+POLICY = {"function": True, "agent": True}
+_AGENT_RE = re.compile(r"\bpar $")
 
 
 def _on_stage_by_default(group: list[_Placed], role: str | None, organisation: str | None) -> bool:
@@ -218,9 +220,16 @@ def _on_stage_by_default(group: list[_Placed], role: str | None, organisation: s
     occurrences = [item.occurrence for item in group]
     return (
         (role is not None or organisation is not None)
-        and all(o.evidence == NEUTRAL for o in occurrences)
+        and all(o.evidence == NEUTRAL or (POLICY["agent"] and _by_agent(o)) for o in occurrences)
         and not any(off_stage(o.sentence) for o in occurrences)
     )
+
+
+def _by_agent(occurrence: Occurrence) -> bool:
+    """ "ouverte par A et par B, président de X": the agent of a passive, a mention only when
+    the sentence says the person was off stage ("rédigé par", "saisi en 2019 par")."""
+    local = occurrence.start - occurrence.sentence_start
+    return occurrence.evidence == MENTIONED and bool(_AGENT_RE.search(occurrence.sentence[:local]))
 
 
 @lru_cache(maxsize=16384)

@@ -29,6 +29,12 @@ _SPEECH_RE = re.compile(
     r"conclu|ouvert|introduit|animé|modéré|répondu|exposé|évoqué|décrit|partagé|plaidé|annoncé|"
     r"pris la parole)\b|\b(?:est|sont) intervenue?s?\b|\b(?:anim|modér)ée?s? par\b|\bintervenant"
 )
+# Words of the text that only an event's report uses: its formats, its speakers, its public.
+_EVENT_TEXT_RE = re.compile(
+    r"(?i)\b(?:webinaires?|rencontres?|rencontrer|conférences?|séminaires?|colloques?|forums?|"
+    r"tables? rondes?|ateliers?|plénières?|témoignages?|intervenant\w*|interv(?:ien|en)\w+|"
+    r"participants?|participantes?|échanges?|à la tribune|la parole)\b"
+)
 # A sentence that says why the person named in it was not on stage: done before or absent,
 # dead, thanked for the organisation, elected or leaving, an author or a patron cited, a
 # contact for later.
@@ -39,10 +45,13 @@ _OFF_STAGE_RE = re.compile(
     r"remerciée?s? pour|soutien|patronage|l['’]aide d|préparée? (?:par|avec)|alors|"
     r"sera|seront|serait|devrai(?:en)?t|prochainement|"
     r"ont été élue?s?|a été élue?|élue?s? (?:au|à la)|quitte|succéd\w*|"
-    r"livre|ouvrage|rapport d[eu']|préface|auteure? d|rédigée? par|blog|article|thèse|"
+    r"ministres?|livre|ouvrage|rapport d[eu']|préface|auteure? d|rédigée? par|blog|article|thèse|"
     r"mécènes?|soutenue? par|financée? par|lancée? par|créée? (?:en|par)|fondée? (?:en|par)|"
     r"prochaine?s?|inscriptions?|auprès d|contacts?|photos?)\b"
 )
+
+
+POLICY_TEXT = [True]
 
 
 def reports_an_event(record: Record) -> bool:
@@ -54,6 +63,7 @@ def reports_an_event(record: Record) -> bool:
         record.metadata.event_kind
         or _EVENT_TITLE_RE.search(record.title) or _EVENT_TITLE_RE.search(first)
         or any(_SPEECH_RE.search(paragraph.text) for paragraph in paragraphs)
+        or (POLICY_TEXT[0] and any(_EVENT_TEXT_RE.search(paragraph.text) for paragraph in paragraphs))
     )
 
 
