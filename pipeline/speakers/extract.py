@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -11,7 +10,7 @@ from functools import lru_cache
 from pipeline.records import Participation, Person, Record, Speaker, SpeakerSource
 from pipeline.speakers import ner
 from pipeline.speakers.affiliation import is_role, looks_like_org, split_affiliation
-from pipeline.speakers.cues import MENTIONED, MODERATOR, NEUTRAL, SPEAKER
+from pipeline.speakers.cues import MODERATOR, SPEAKER
 from pipeline.speakers.names import (
     LEADING_WORDS,
     cluster_keys,
@@ -21,7 +20,7 @@ from pipeline.speakers.names import (
     person_id,
     same_person,
 )
-from pipeline.speakers.policy import off_stage, reports_an_event
+from pipeline.speakers.policy import decide, reports_an_event
 from pipeline.speakers.rules import Occurrence, is_bullet, name_spans, scan_paragraph, starts_list
 
 # Which occurrence describes a person best when a record names them several times: a
@@ -187,8 +186,8 @@ def _speaker_row(record: Record, head: str, group: list[_Placed], name: str, eve
     if role is None:
         role = next((item.occurrence.title for item in group if item.occurrence.title), None)
     cue = decisive.occurrence.cue
-    if event and participation == Participation.mentioned and _on_stage_by_default(group, role, organisation):
-        participation, cue = Participation.speaker, best.affiliation or best.title or role
+    participation, cue = decide(event, [item.occurrence for item in group], participation, cue, role,
+                                organisation, best.affiliation or best.title or role)
     return Speaker(
         resource_id=record.resource_id,
         person_id=person_id(head),
@@ -205,31 +204,6 @@ def _speaker_row(record: Record, head: str, group: list[_Placed], name: str, eve
         char_start=start,
         char_end=start + len(best.name),
     )
-
-
-# Policies measured on the real-style set; each can be switched off to measure it again.
-POLICY = {"function": True, "agent": True}
-_AGENT_RE = re.compile(r"\bpar $")
-
-
-def _on_stage_by_default(group: list[_Placed], role: str | None, organisation: str | None) -> bool:
-    """A person of an event write-up with a function or an organisation and no cue either way
-    took part, unless a sentence naming them says they were not on stage."""
-    if not POLICY["function"]:
-        return False
-    occurrences = [item.occurrence for item in group]
-    return (
-        (role is not None or organisation is not None)
-        and all(o.evidence == NEUTRAL or (POLICY["agent"] and _by_agent(o)) for o in occurrences)
-        and not any(off_stage(o.sentence) for o in occurrences)
-    )
-
-
-def _by_agent(occurrence: Occurrence) -> bool:
-    """ "ouverte par A et par B, président de X": the agent of a passive, a mention only when
-    the sentence says the person was off stage ("rédigé par", "saisi en 2019 par")."""
-    local = occurrence.start - occurrence.sentence_start
-    return occurrence.evidence == MENTIONED and bool(_AGENT_RE.search(occurrence.sentence[:local]))
 
 
 @lru_cache(maxsize=16384)

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 
-from pipeline.records import Record
+from pipeline.records import Participation, Record
+from pipeline.speakers.cues import MENTIONED, NEUTRAL
+from pipeline.speakers.occurrence import Occurrence
 
 # Words of a title (or of a write-up's first line) that name an event or its report.
 _EVENT_TITLE_RE = re.compile(
@@ -45,6 +47,7 @@ _OFF_STAGE_RE = re.compile(
     r"remerciée?s? pour|soutien|patronage|l['’]aide d|préparée? (?:par|avec)|alors|"
     r"sera|seront|serait|devrai(?:en)?t|prochainement|"
     r"ont été élue?s?|a été élue?|élue?s? (?:au|à la)|quitte|succéd\w*|"
+    r"présence d|parmi les participant\w*|dans (?:la salle|le public)|"
     r"ministres?|livre|ouvrage|rapport d[eu']|préface|auteure? d|rédigée? par|blog|article|thèse|"
     r"mécènes?|soutenue? par|financée? par|lancée? par|créée? (?:en|par)|fondée? (?:en|par)|"
     r"prochaine?s?|inscriptions?|auprès d|contacts?|photos?)\b"
@@ -70,3 +73,59 @@ def reports_an_event(record: Record) -> bool:
 def off_stage(sentence: str) -> bool:
     """True when the sentence gives a reason the person it names was not on stage."""
     return bool(_OFF_STAGE_RE.search(sentence))
+
+
+# Policies measured on the real-style set; each can be switched off to measure it again.
+POLICY = {"function": True, "agent": True, "chair": True, "thanks": True}
+_AGENT_RE = re.compile(r"\bpar $")
+# A function or a verb that makes the person chair or facilitate rather than speak.
+_CHAIR_ROLE_RE = re.compile(r"(?i)^(?:co-?)?(?:animat|modérat|facilitat|format)(?:eur|rice|ion)")
+_CHAIR_VERB_RE = re.compile(r"(?i)\b(?:co-?)?(?:présid|anim|modér|facilit)(?:é|ée|és|ées|ait|aient)\b")
+_OTHER_VERB_RE = re.compile(r"(?i)\b(?:a|ont|est|sont|était|étaient) |\bavec\b|\bentendre\b")
+# A thanks cue: thanks are for a talk unless the sentence gives another reason.
+_THANKS_RE = re.compile(r"(?i)^(?:un grand |nos )?(?:merci|remerci)")
+
+
+def decide(event: bool, occurrences: list[Occurrence], participation: Participation, cue: str | None,
+           role: str | None, organisation: str | None, function: str | None
+           ) -> tuple[Participation, str | None]:
+    """The participation of a person, and the words that decided it, once the cues are read:
+    thanks that give another reason than a talk name no speaker; in a record reporting an
+    event, a person with a function and no cue either way took part."""
+    if (POLICY["thanks"] and participation == Participation.speaker and cue and _THANKS_RE.match(cue)
+            and any(off_stage(o.sentence) for o in occurrences if o.cue == cue)):
+        return Participation.mentioned, None  # "Merci à A pour son accueil"
+    if participation != Participation.mentioned or not event:
+        return participation, cue
+    if not _on_stage_by_default(occurrences, role, organisation):
+        return participation, cue
+    if POLICY["chair"] and ((role and _CHAIR_ROLE_RE.match(role)) or any(_chaired(o) for o in occurrences)):
+        return Participation.moderator, function
+    return Participation.speaker, function
+
+
+def _on_stage_by_default(occurrences: list[Occurrence], role: str | None, organisation: str | None) -> bool:
+    """A person of an event write-up with a function or an organisation and no cue either way
+    took part, unless a sentence naming them says they were not on stage."""
+    if not POLICY["function"]:
+        return False
+    return (
+        (role is not None or organisation is not None)
+        and all(o.evidence == NEUTRAL or (POLICY["agent"] and _by_agent(o)) for o in occurrences)
+        and not any(off_stage(o.sentence) for o in occurrences)
+    )
+
+
+def _by_agent(occurrence: Occurrence) -> bool:
+    """ "ouverte par A et par B, président de X": the agent of a passive, a mention only when
+    the sentence says the person was off stage ("rédigé par", "saisi en 2019 par")."""
+    local = occurrence.start - occurrence.sentence_start
+    return occurrence.evidence == MENTIONED and bool(_AGENT_RE.search(occurrence.sentence[:local]))
+
+
+def _chaired(occurrence: Occurrence) -> bool:
+    """ "présidée par M. A", "celui sur la gouvernance, par A": the last verb before the name
+    in its sentence makes the person chair the session."""
+    before = occurrence.sentence[: occurrence.start - occurrence.sentence_start]
+    chair = list(_CHAIR_VERB_RE.finditer(before))
+    return bool(chair) and not _OTHER_VERB_RE.search(before, chair[-1].end())

@@ -391,18 +391,18 @@ def _unsettled(text: str, span: Span) -> Occurrence | None:
         (s, t) for s, t in reversed(sentences(text)) if s <= span.start
     )
     return Occurrence(span.name, span.start, span.end, SpeakerSource.ner, _evidence(before, after),
-                      _ner_affiliation(text, span, sentence_start + len(sentence)) if NER_AFFILIATION[0] else None,
+                      _ner_affiliation(text, span, sentence_start + len(sentence)),
                       sentence=sentence, sentence_start=sentence_start)
 
 
-NER_AFFILIATION = [True]
+NER_AFFILIATION = [True]  # a switch to measure the policy again
 
 
 def _ner_affiliation(text: str, span: Span, sentence_end: int) -> str | None:
     """The function or organisation after a name only the model settles: "A, de la DREETS,",
     "A (Ville de Lyon)", up to the next name-shaped span or the end of the sentence."""
     after = text[span.end: sentence_end]
-    if not after.startswith((", ", " (")):
+    if not NER_AFFILIATION[0] or not after.startswith((", ", " (")):
         return None
     following = next((s.start for s in name_spans(text) if span.end < s.start < sentence_end), sentence_end)
     return _affiliation_or_none(_between(text, span.end, following))
