@@ -54,9 +54,6 @@ _OFF_STAGE_RE = re.compile(
 )
 
 
-POLICY_TEXT = [True]
-
-
 def reports_an_event(record: Record) -> bool:
     """True for a record that reports an event: a title (or first line) naming one, an event
     kind in the metadata, or a verb of speaking anywhere in its text."""
@@ -66,7 +63,7 @@ def reports_an_event(record: Record) -> bool:
         record.metadata.event_kind
         or _EVENT_TITLE_RE.search(record.title) or _EVENT_TITLE_RE.search(first)
         or any(_SPEECH_RE.search(paragraph.text) for paragraph in paragraphs)
-        or (POLICY_TEXT[0] and any(_EVENT_TEXT_RE.search(paragraph.text) for paragraph in paragraphs))
+        or any(_EVENT_TEXT_RE.search(paragraph.text) for paragraph in paragraphs)
     )
 
 
@@ -75,8 +72,6 @@ def off_stage(sentence: str) -> bool:
     return bool(_OFF_STAGE_RE.search(sentence))
 
 
-# Policies measured on the real-style set; each can be switched off to measure it again.
-POLICY = {"function": True, "agent": True, "chair": True, "thanks": True}
 _AGENT_RE = re.compile(r"\bpar $")
 # A function or a verb that makes the person chair or facilitate rather than speak.
 _CHAIR_ROLE_RE = re.compile(r"(?i)^(?:co-?)?(?:animat|modérat|facilitat|format)(?:eur|rice|ion)")
@@ -92,14 +87,14 @@ def decide(event: bool, occurrences: list[Occurrence], participation: Participat
     """The participation of a person, and the words that decided it, once the cues are read:
     thanks that give another reason than a talk name no speaker; in a record reporting an
     event, a person with a function and no cue either way took part."""
-    if (POLICY["thanks"] and participation == Participation.speaker and cue and _THANKS_RE.match(cue)
+    if (participation == Participation.speaker and cue and _THANKS_RE.match(cue)
             and any(off_stage(o.sentence) for o in occurrences if o.cue == cue)):
         return Participation.mentioned, None  # "Merci à A pour son accueil"
     if participation != Participation.mentioned or not event:
         return participation, cue
     if not _on_stage_by_default(occurrences, role, organisation):
         return participation, cue
-    if POLICY["chair"] and ((role and _CHAIR_ROLE_RE.match(role)) or any(_chaired(o) for o in occurrences)):
+    if ((role and _CHAIR_ROLE_RE.match(role)) or any(_chaired(o) for o in occurrences)):
         return Participation.moderator, function
     return Participation.speaker, function
 
@@ -107,11 +102,9 @@ def decide(event: bool, occurrences: list[Occurrence], participation: Participat
 def _on_stage_by_default(occurrences: list[Occurrence], role: str | None, organisation: str | None) -> bool:
     """A person of an event write-up with a function or an organisation and no cue either way
     took part, unless a sentence naming them says they were not on stage."""
-    if not POLICY["function"]:
-        return False
     return (
         (role is not None or organisation is not None)
-        and all(o.evidence == NEUTRAL or (POLICY["agent"] and _by_agent(o)) for o in occurrences)
+        and all(o.evidence == NEUTRAL or _by_agent(o) for o in occurrences)
         and not any(off_stage(o.sentence) for o in occurrences)
     )
 

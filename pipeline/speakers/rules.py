@@ -124,7 +124,7 @@ def scan_paragraph(text: str, in_list: bool = False) -> Scan:
     doubtful = [o for o in found if needs_the_model(o)]
     found = [o for o in found if not needs_the_model(o)]
     settled = {o.start for o in found} | {o.start for o in doubtful}
-    unsettled = [_unsettled(text, span) for span in spans if span.start not in settled]
+    unsettled = [_unsettled(text, span, spans) for span in spans if span.start not in settled]
     unsettled = sorted([o for o in unsettled if o] + doubtful, key=lambda o: o.start)
     return Scan(tuple(sorted(found, key=lambda o: o.start)), tuple(unsettled))
 
@@ -378,7 +378,7 @@ def _affiliation_or_none(text: str | None) -> str | None:
     return None
 
 
-def _unsettled(text: str, span: Span) -> Occurrence | None:
+def _unsettled(text: str, span: Span, spans: list[Span]) -> Occurrence | None:
     """A name-shaped span in a person slot that only a known name or the model can settle."""
     if any(word.isupper() and len(word) > 1 for word in span.name.split()):
         return None  # in running text, a word in capitals is an acronym far more often than a surname
@@ -390,19 +390,10 @@ def _unsettled(text: str, span: Span) -> Occurrence | None:
     sentence_start, sentence = next(
         (s, t) for s, t in reversed(sentences(text)) if s <= span.start
     )
+    end = sentence_start + len(sentence)  # "A, de la DREETS,", "A (Ville de Lyon)": for the policy
+    following = next((s.start for s in spans if span.end < s.start < end), end)
+    appositive = after.startswith((", ", " ("))
+    affiliation = _affiliation_or_none(_between(text, span.end, following)) if appositive else None
     return Occurrence(span.name, span.start, span.end, SpeakerSource.ner, _evidence(before, after),
-                      _ner_affiliation(text, span, sentence_start + len(sentence)),
-                      sentence=sentence, sentence_start=sentence_start)
+                      affiliation, sentence=sentence, sentence_start=sentence_start)
 
-
-NER_AFFILIATION = [True]  # a switch to measure the policy again
-
-
-def _ner_affiliation(text: str, span: Span, sentence_end: int) -> str | None:
-    """The function or organisation after a name only the model settles: "A, de la DREETS,",
-    "A (Ville de Lyon)", up to the next name-shaped span or the end of the sentence."""
-    after = text[span.end: sentence_end]
-    if not NER_AFFILIATION[0] or not after.startswith((", ", " (")):
-        return None
-    following = next((s.start for s in name_spans(text) if span.end < s.start < sentence_end), sentence_end)
-    return _affiliation_or_none(_between(text, span.end, following))
