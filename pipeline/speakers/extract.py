@@ -20,6 +20,7 @@ from pipeline.speakers.names import (
     person_id,
     same_person,
 )
+from pipeline.speakers.policy import decide, reports_an_event
 from pipeline.speakers.rules import Occurrence, is_bullet, name_spans, scan_paragraph, starts_list
 
 # Which occurrence describes a person best when a record names them several times: a
@@ -60,10 +61,11 @@ def extract_speakers(records: Sequence[Record]) -> SpeakerResult:
     display = _display_names(head_of, (p for _, found in placed for p in found))
     speakers = []
     for record, found in placed:
+        event = reports_an_event(record)
         by_person: dict[str, list[_Placed]] = defaultdict(list)
         for item in found:
             by_person[head_of[item.key]].append(item)
-        rows = (_speaker_row(record, head, group, display[head]) for head, group in by_person.items())
+        rows = (_speaker_row(record, head, group, display[head], event) for head, group in by_person.items())
         speakers.extend(sorted(rows, key=lambda row: row.char_start))
     all_found = [item for _, found in placed for item in found]
     return SpeakerResult(tuple(speakers), _people(speakers, all_found, head_of))
@@ -175,7 +177,7 @@ def _rank(item: _Placed) -> tuple[int, int]:
     return rank, item.start
 
 
-def _speaker_row(record: Record, head: str, group: list[_Placed], name: str) -> Speaker:
+def _speaker_row(record: Record, head: str, group: list[_Placed], name: str, event: bool = False) -> Speaker:
     chosen = min(group, key=_rank)
     best, start = chosen.occurrence, chosen.start
     role, organisation = _role_and_organisation(best)
@@ -183,6 +185,9 @@ def _speaker_row(record: Record, head: str, group: list[_Placed], name: str) -> 
     participation = _PARTICIPATION.get(decisive.occurrence.evidence, Participation.mentioned)
     if role is None:
         role = next((item.occurrence.title for item in group if item.occurrence.title), None)
+    cue = decisive.occurrence.cue
+    participation, cue = decide(event, [item.occurrence for item in group], participation, cue, role,
+                                organisation, best.affiliation or best.title or role)
     return Speaker(
         resource_id=record.resource_id,
         person_id=person_id(head),
@@ -193,7 +198,7 @@ def _speaker_row(record: Record, head: str, group: list[_Placed], name: str) -> 
         affiliation_raw=best.affiliation,
         is_speaker=participation != Participation.mentioned,
         participation=participation,
-        cue=decisive.occurrence.cue,
+        cue=cue,
         source=best.source,
         line=chosen.line,
         char_start=start,

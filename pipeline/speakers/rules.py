@@ -124,7 +124,7 @@ def scan_paragraph(text: str, in_list: bool = False) -> Scan:
     doubtful = [o for o in found if needs_the_model(o)]
     found = [o for o in found if not needs_the_model(o)]
     settled = {o.start for o in found} | {o.start for o in doubtful}
-    unsettled = [_unsettled(text, span) for span in spans if span.start not in settled]
+    unsettled = [_unsettled(text, span, spans) for span in spans if span.start not in settled]
     unsettled = sorted([o for o in unsettled if o] + doubtful, key=lambda o: o.start)
     return Scan(tuple(sorted(found, key=lambda o: o.start)), tuple(unsettled))
 
@@ -248,7 +248,7 @@ def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurre
         return []  # "Name - ..." or "Name : ..." introduces a person only on a line of its own
     source = SpeakerSource.list if in_list else SpeakerSource.heading if heading else SpeakerSource.prose
     # "A, ancienne présidente du réseau, avait lancé ces rencontres": done before the event
-    evidence = NEUTRAL if source == _PROSE and _PLUPERFECT_RE.match(text, first.end) else SPEAKER
+    evidence = MENTIONED if source == _PROSE and _PLUPERFECT_RE.match(text, first.end) else SPEAKER
     found = [Occurrence(first.name, first.start, first.end, source, evidence, affiliation)]
     sentence = SENTENCE_END.search(text, first.end)
     sentence_end = sentence.start() if sentence else len(text)
@@ -378,7 +378,7 @@ def _affiliation_or_none(text: str | None) -> str | None:
     return None
 
 
-def _unsettled(text: str, span: Span) -> Occurrence | None:
+def _unsettled(text: str, span: Span, spans: list[Span]) -> Occurrence | None:
     """A name-shaped span in a person slot that only a known name or the model can settle."""
     if any(word.isupper() and len(word) > 1 for word in span.name.split()):
         return None  # in running text, a word in capitals is an acronym far more often than a surname
@@ -390,5 +390,10 @@ def _unsettled(text: str, span: Span) -> Occurrence | None:
     sentence_start, sentence = next(
         (s, t) for s, t in reversed(sentences(text)) if s <= span.start
     )
+    end = sentence_start + len(sentence)  # "A, de la DREETS,", "A (Ville de Lyon)": for the policy
+    following = next((s.start for s in spans if span.end < s.start < end), end)
+    appositive = after.startswith((", ", " ("))
+    affiliation = _affiliation_or_none(_between(text, span.end, following)) if appositive else None
     return Occurrence(span.name, span.start, span.end, SpeakerSource.ner, _evidence(before, after),
-                      sentence=sentence, sentence_start=sentence_start)
+                      affiliation, sentence=sentence, sentence_start=sentence_start)
+

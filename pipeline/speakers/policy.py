@@ -1,0 +1,131 @@
+"""What a person with no cue did at the event: a policy on the whole record, not a phrase.
+
+The rules name a person's participation from a cue next to the name (a verb of speaking,
+"animé par", thanks for a talk, a list after "Avec :"). Real write-ups name most of their
+speakers without such a cue ("Le débat confrontera les points de vue de A, sociologue, et B",
+"celui de A, agriculteur, puis celui de B, élue à Die"), and the phrasings never run out.
+So in a record that reports an event, a person introduced with a function or an
+organisation is a speaker by default; they stay mentioned when their sentence gives a
+reason they were not on stage (done before, absent, thanked for organising, an author
+cited, in the audience). The agent of a passive ("ouverte par A et par B, présidente de X")
+falls under the same default; a default speaker whose function or last verb chairs
+("facilitatrice", "présidée par M. A") is a moderator; thanks that give another reason than
+a talk ("Merci à A pour son accueil") name no speaker. A bare name with no function and no
+cue stays mentioned. Each policy was measured on tests/cases/speakers_real_style.json as a
+whole (design and blind splits alike) and kept only if the shipped export's rows and the
+prose set's floors held.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.records import Participation, Record
+from pipeline.speakers.cues import MENTIONED, NEUTRAL
+from pipeline.speakers.occurrence import Occurrence
+
+# Words of a title (or of a write-up's first line) that name an event or its report.
+_EVENT_TITLE_RE = re.compile(
+    r"(?i)\b(?:retours? (?:sur|en images)|webinaires?|webinars?|visio-?conférences?|rencontres?|"
+    r"conférences?(?:-débats?)?|journées?|séminaires?|forums?|colloques?|ateliers?|tables? rondes?|"
+    r"assemblées? générales?|clubs?|formations?(?:-actions?)?|visites?|soirées?|débats?|"
+    r"comptes? rendus?|plénières?|auditions?|temps forts|université d['’]été|programme)\b"
+)
+# A verb of speaking or presenting anywhere in the text: the record reports what people said.
+_SPEECH_RE = re.compile(
+    r"\b(?:a|ont) (?:rappelé|souligné|présenté|expliqué|précisé|insisté|indiqué|témoigné|détaillé|"
+    r"conclu|ouvert|introduit|animé|modéré|répondu|exposé|évoqué|décrit|partagé|plaidé|annoncé|"
+    r"pris la parole)\b|\b(?:est|sont) intervenue?s?\b|\b(?:anim|modér)ée?s? par\b|\bintervenant"
+)
+# Words of the text that only an event's report uses: its formats, its speakers, its public.
+_EVENT_TEXT_RE = re.compile(
+    r"(?i)\b(?:webinaires?|rencontres?|rencontrer|conférences?|séminaires?|colloques?|forums?|"
+    r"tables? rondes?|ateliers?|plénières?|témoignages?|intervenant\w*|interv(?:ien|en)\w+|"
+    r"participants?|participantes?|échanges?|à la tribune|la parole)\b"
+)
+# A sentence that says why the person named in it was not on stage: done before or absent,
+# dead, thanked for the organisation, elected or leaving, an author or a patron cited, a
+# contact for later.
+_OFF_STAGE_RE = re.compile(
+    r"(?i)\b(?:avait|avaient|absente?s?|excusée?s?|n['’](?:a|ont|était|avait) (?:pas|plus|jamais)|"
+    r"décédée?s?|disparue?s?|hommage|feu|ancien(?:ne)?s?|"
+    r"pour (?:l['’]organisation|la mise à disposition|(?:son|leur) (?:accueil|engagement|soutien))|"
+    r"remerciée?s? pour|soutien|patronage|l['’]aide d|préparée? (?:par|avec)|alors|"
+    r"sera|seront|serait|devrai(?:en)?t|prochainement|"
+    r"ont été élue?s?|a été élue?|élue?s? (?:au|à la)|quitte|succéd\w*|"
+    r"présence d|parmi les participant\w*|dans (?:la salle|le public)|"
+    r"ministres?|livre|ouvrage|rapport d[eu']|préface|auteure? d|rédigée? par|blog|article|thèse|"
+    r"mécènes?|soutenue? par|financée? par|lancée? par|créée? (?:en|par)|fondée? (?:en|par)|"
+    r"prochaine?s?|inscriptions?|auprès d|contacts?|photos?)\b"
+)
+
+
+def reports_an_event(record: Record) -> bool:
+    """True for a record that reports an event: a title (or first line) naming one, an event
+    kind in the metadata, a verb of speaking or an event's word (atelier, intervenants,
+    participants, échanges) anywhere in its text."""
+    paragraphs = record.text.paragraphs
+    first = paragraphs[0].text if paragraphs else ""
+    return bool(
+        record.metadata.event_kind
+        or _EVENT_TITLE_RE.search(record.title) or _EVENT_TITLE_RE.search(first)
+        or any(_SPEECH_RE.search(paragraph.text) for paragraph in paragraphs)
+        or any(_EVENT_TEXT_RE.search(paragraph.text) for paragraph in paragraphs)
+    )
+
+
+def off_stage(sentence: str) -> bool:
+    """True when the sentence gives a reason the person it names was not on stage."""
+    return bool(_OFF_STAGE_RE.search(sentence))
+
+
+_AGENT_RE = re.compile(r"\bpar $")
+# A function or a verb that makes the person chair or facilitate rather than speak.
+_CHAIR_ROLE_RE = re.compile(r"(?i)^(?:co-?)?(?:animat|modérat|facilitat|format)(?:eur|rice|ion)")
+_CHAIR_VERB_RE = re.compile(r"(?i)\b(?:co-?)?(?:présid|anim|modér|facilit)(?:é|ée|és|ées|ait|aient)\b")
+_OTHER_VERB_RE = re.compile(r"(?i)\b(?:a|ont|est|sont|était|étaient) |\bavec\b|\bentendre\b")
+# A thanks cue: thanks are for a talk unless the sentence gives another reason.
+_THANKS_RE = re.compile(r"(?i)^(?:un grand |nos )?(?:merci|remerci)")
+
+
+def decide(event: bool, occurrences: list[Occurrence], participation: Participation, cue: str | None,
+           role: str | None, organisation: str | None, function: str | None
+           ) -> tuple[Participation, str | None]:
+    """The participation of a person, and the words that decided it, once the cues are read:
+    thanks that give another reason than a talk name no speaker; in a record reporting an
+    event, a person with a function and no cue either way took part."""
+    if (participation == Participation.speaker and cue and _THANKS_RE.match(cue)
+            and any(off_stage(o.sentence) for o in occurrences if o.cue == cue)):
+        return Participation.mentioned, None  # "Merci à A pour son accueil"
+    if participation != Participation.mentioned or not event:
+        return participation, cue
+    if not _on_stage_by_default(occurrences, role, organisation):
+        return participation, cue
+    if ((role and _CHAIR_ROLE_RE.match(role)) or any(_chaired(o) for o in occurrences)):
+        return Participation.moderator, function
+    return Participation.speaker, function
+
+
+def _on_stage_by_default(occurrences: list[Occurrence], role: str | None, organisation: str | None) -> bool:
+    """A person of an event write-up with a function or an organisation and no cue either way
+    took part, unless a sentence naming them says they were not on stage."""
+    return (
+        (role is not None or organisation is not None)
+        and all(o.evidence == NEUTRAL or _by_agent(o) for o in occurrences)
+        and not any(off_stage(o.sentence) for o in occurrences)
+    )
+
+
+def _by_agent(occurrence: Occurrence) -> bool:
+    """ "ouverte par A et par B, président de X": the agent of a passive, a mention only when
+    the sentence says the person was off stage ("rédigé par", "saisi en 2019 par")."""
+    local = occurrence.start - occurrence.sentence_start
+    return occurrence.evidence == MENTIONED and bool(_AGENT_RE.search(occurrence.sentence[:local]))
+
+
+def _chaired(occurrence: Occurrence) -> bool:
+    """ "présidée par M. A", "celui sur la gouvernance, par A": the last verb before the name
+    in its sentence makes the person chair the session."""
+    before = occurrence.sentence[: occurrence.start - occurrence.sentence_start]
+    chair = list(_CHAIR_VERB_RE.finditer(before))
+    return bool(chair) and not _OTHER_VERB_RE.search(before, chair[-1].end())
