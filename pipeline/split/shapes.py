@@ -1,0 +1,83 @@
+"""What a line looks like: the weakest evidence of the split, used only where no copy or
+metadata block decides (a title's shape), and to name what is not a record (site banners,
+page furniture)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.labels import label_of
+from pipeline.text import fold_accents
+
+# Titles are one line; a longer line, or one with more words, is a paragraph.
+TITLE_MAX_CHARS = 250
+TITLE_MAX_WORDS = 35
+# A tag line ("PTCE") is a word or two.
+TAG_MAX_WORDS = 3
+TAG_MAX_CHARS = 40
+
+# The site banner, every generation ("... pour une Économie Solidaire", "... pour une Économie
+# Sociale et Solidaire"), whatever spaces the export kept between its words.
+_SITE_HEADER = re.compile(r"^reseau\s+des\s+collectivites\s+territoriales\s+pour\s+une\s+economie\b")
+# Section words that close a body or a Résumé; never a title, never a tag.
+_SECTION_WORDS = re.compile(r"^(ressources?|documents?|liens?|avec|pour aller plus loin)\b")
+_BULLET = re.compile(r"^(•|-|–|\*|\d{1,2}[.)])\s")
+# Page furniture that ends up in text exports: cookie and consent banners, account links.
+_JUNK = re.compile(
+    r"cookies?\b|\baccepter\b|\brefuser\b|tous droits r[ée]serv[ée]s|mentions l[ée]gales"
+    r"|javascript|se connecter|mot de passe oubli|newsletter|^©|\bcopyright\b"
+    r"|personnaliser (mes|vos) choix|politique de confidentialit|\bconsentement\b",
+    re.IGNORECASE,
+)
+# Literal pieces, one of which every _JUNK match holds (casefolded): `in` tests run in C at
+# memory speed, while the alternation above costs ~40 µs per paragraph.
+_JUNK_HINTS = ("cookie", "accepter", "refuser", "droits r", "mentions l", "javascript",
+               "se connecter", "mot de passe", "newsletter", "©", "copyright", "personnaliser",
+               "confidentialit", "consentement")
+
+
+def is_site_header(text: str) -> bool:
+    """The site's banner line, of any generation.
+
+    >>> is_site_header("Réseau des collectivités Territoriales pour une Économie Sociale et Solidaire")
+    True
+    """
+    return text[:1] in "Rr" and bool(_SITE_HEADER.match(fold_accents(text)))
+
+
+def is_junk(text: str) -> bool:
+    """Page furniture: a cookie or consent banner, account links, a copyright line."""
+    key = text.casefold()
+    return any(hint in key for hint in _JUNK_HINTS) and bool(_JUNK.search(text))
+
+
+def is_not_record_text(text: str) -> bool:
+    """A banner or page furniture: never part of a record."""
+    return is_site_header(text) or is_junk(text)
+
+
+def title_shaped(text: str) -> bool:
+    """Short, opening with a capital, no closing punctuation, not a label, bullet or banner."""
+    return (  # cheapest tests first: most lines are paragraphs, and fail them
+        len(text) <= TITLE_MAX_CHARS
+        and not text.endswith((".", ",", ";", ":"))
+        and (text[0].isupper() or text[0].isdigit() or text[0] in "«\"“'")
+        and len(text.split()) <= TITLE_MAX_WORDS
+        and not _BULLET.match(text)
+        and not is_site_header(text)
+        and not _SECTION_WORDS.match(fold_accents(text))
+        and label_of(text) is None
+        and not is_junk(text)
+    )
+
+
+def tag_shaped(text: str) -> bool:
+    """A lone tag between a body and its metadata block ("PTCE")."""
+    return (
+        len(text) <= TAG_MAX_CHARS
+        and len(text.split()) <= TAG_MAX_WORDS
+        and not text.endswith((".", ",", ";", ":", "?", "!"))
+        and not _SECTION_WORDS.match(fold_accents(text))
+        and not _BULLET.match(text)
+        and not text.startswith("(")
+    )
