@@ -12,6 +12,9 @@ from pipeline.text import fold_accents
 # Titles are one line; a longer line, or one with more words, is a paragraph.
 TITLE_MAX_CHARS = 250
 TITLE_MAX_WORDS = 35
+# A heading inside a body ("LUNDI 6 DÉCEMBRE", "PROGRAMME") is a few words in capitals; an
+# all-capitals title is longer.
+HEADING_MAX_WORDS = 5
 # A tag line ("PTCE") is a word or two.
 TAG_MAX_WORDS = 3
 TAG_MAX_CHARS = 40
@@ -69,6 +72,15 @@ def title_shaped(text: str) -> bool:
         and label_of(text) is None
         and not is_junk(text)
     )
+
+
+def heading_shaped(text: str) -> bool:
+    """A few words in capitals: a heading inside a body.
+
+    >>> heading_shaped("LUNDI 6 DÉCEMBRE"), heading_shaped("Lundi 6 décembre")
+    (True, False)
+    """
+    return text.isupper() and len(text.split()) <= HEADING_MAX_WORDS
 
 
 def tag_shaped(text: str) -> bool:

@@ -17,7 +17,14 @@ from rapidfuzz import fuzz, process
 from pipeline.records import SourceLine, TitleEvidence
 from pipeline.split.blocks import MetadataBlock
 from pipeline.split.copies import COPY_SIMILARITY
-from pipeline.split.shapes import is_junk, is_not_record_text, is_site_header, tag_shaped, title_shaped
+from pipeline.split.shapes import (
+    heading_shaped,
+    is_junk,
+    is_not_record_text,
+    is_site_header,
+    tag_shaped,
+    title_shaped,
+)
 
 # Evidence weight of an aligned line grows with its length up to this many characters:
 # a copied 500-character paragraph says more than a copied "Ressources :".
@@ -30,6 +37,10 @@ SHORT_COPY_WEIGHT = 1.0
 # (or closes) like the body paragraph it copies: this many characters, equal, are a copy.
 # Long enough that two paragraphs opening on the same boilerplate phrase rarely share it.
 ANCHOR_CHARS = 40
+# Title-shaped lines up to this long are copies only when exact (titles of a series differ by
+# a number or a name); longer ones are paragraphs that lost their full stop (a Résumé cut or
+# edited at its end), compared like paragraphs. The site's titles stay under ~110 characters.
+EXACT_ONLY_MAX_CHARS = 120
 
 
 class _Copies(NamedTuple):
@@ -81,7 +92,7 @@ def region_spans(blocks: Sequence[MetadataBlock], n_lines: int) -> list[range]:
 def fuzzy_candidate(key: str, text: str) -> bool:
     """A line whose near-copies count: long enough to tell, and not title-shaped (titles of a
     series differ by a number or a name, so only an exact copy of a short line is one)."""
-    return len(key) >= MIN_EVIDENCE_CHARS and not title_shaped(text)
+    return len(key) >= MIN_EVIDENCE_CHARS and (len(key) > EXACT_ONLY_MAX_CHARS or not title_shaped(text))
 
 
 def lines_to_compare(keys: Sequence[str], texts: Sequence[str], regions: Sequence[range],
@@ -165,7 +176,12 @@ class _Splitter:
             return self._split_tail(region, previous)
         if not region:
             return []
-        title_pos, first_next = self._choose_title(region, in_prev, in_next, block.has_resume)
+        # A private record (no body) has its text in its Résumé only: the Résumé holds at
+        # least the region's first line, when a title is left after it.
+        first = 1 if previous and previous.block and previous.block.has_resume \
+            and not previous.body and len(region) > 1 else 0
+        owner = bool(previous and previous.block and previous.block.has_resume)
+        title_pos, first_next = self._choose_title(region, in_prev, in_next, first, owner)
         return self._cut(region, title_pos, previous, next_resume, first_next)
 
     def _copies(self, candidates: Sequence[int]) -> _Copies:
@@ -197,10 +213,25 @@ class _Splitter:
         if key in copies.exact:
             return weight
         if not fuzzy_candidate(key, self.lines[i].text):
-            return 0.0
+            return weight if self._near_copy_in_step(i, copies) else 0.0
         # ratio's score_cutoff rejects a choice of too different a length before comparing.
         best = process.extractOne(key, copies.keys, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY)
         return weight if best or self._anchored(i, copies) else 0.0
+
+    def _near_copy_in_step(self, i: int, copies: _Copies) -> bool:
+        """A short or title-shaped line edited in its copy ("LUNDI 11s JANVIER") counts when
+        a neighbour is copied exactly next to the near-copy: the line after it, or a paragraph
+        before it. The titles of a series are near-copies too, but their neighbours differ."""
+        keys = self.keys
+        after = keys[i + 1] if i + 1 < len(keys) and keys[i + 1] in copies.exact else None
+        before = keys[i - 1] if i and self.weights[i - 1] \
+            and keys[i - 1] in copies.exact else None
+        if after is None and before is None:
+            return False
+        found = copies.keys
+        matches = process.extract(keys[i], found, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY, limit=3)
+        return any((after is not None and j + 1 < len(found) and found[j + 1] == after)
+                   or (before is not None and j and found[j - 1] == before) for _, _, j in matches)
 
     def _anchored(self, i: int, copies: _Copies) -> bool:
         """Line i opens or closes like a line among the copies: a copy cut short or edited."""
@@ -215,7 +246,8 @@ class _Splitter:
         return self._aligned(i, next_resume)
 
     def _choose_title(
-        self, region: list[int], in_prev: list[float], in_next: list[float], next_has_resume: bool
+        self, region: list[int], in_prev: list[float], in_next: list[float], first: int,
+        owner: bool,
     ) -> tuple[int, int | None]:
         """Position of the title in the region, and of the first line copied by the next Résumé."""
         n = len(region)
@@ -229,18 +261,21 @@ class _Splitter:
         for t in range(n):
             scores.append(prefix + suffix[t + 1] - in_prev[t] - in_next[t])
             prefix += gain[t]
-        best = max(scores)
-        ties = [t for t in range(n) if scores[t] >= best - 1e-9]
+        best = max(scores[first:])
+        ties = [t for t in range(first, n) if scores[t] >= best - 1e-9]
         first_next = next((k for k in range(n) if in_next[k] > SHORT_COPY_WEIGHT), None)
         if first_next is not None:
             ties = [t for t in ties if t < first_next] or ties
         shaped = [t for t in ties if title_shaped(self.lines[region[t]].text)]
         pool = shaped or [t for t in ties if not is_not_record_text(self.lines[region[t]].text)] or ties
         # The title sits just before the next body, which is the copy of the next Résumé:
-        # the last candidate. With a Résumé but nothing aligned, the body is empty (a private
-        # record): the last candidate again. With no copy at all, the first title-shaped
-        # line after the previous Résumé starts the record.
-        title = pool[-1] if first_next is not None or next_has_resume else pool[0]
+        # the last candidate. With nothing copied (a private record, or a Résumé missing), the
+        # first title-shaped line after the previous Résumé starts the record: a body's
+        # headings, card fields and link lines come after its title. So it does when no
+        # Résumé precedes (`owner` false): nothing but furniture comes before a title there.
+        # A heading of a body or Résumé ("LUNDI 6 DÉCEMBRE") is no title when another line can be.
+        pool = [t for t in pool if not heading_shaped(self.lines[region[t]].text)] or pool
+        title = pool[-1] if first_next is not None and owner else pool[0]
         return title, first_next
 
     def _cut(
@@ -305,8 +340,9 @@ class _Splitter:
         takes_resume = previous is not None and previous.block is not None \
             and previous.block.has_resume
         first = 1 if takes_resume and not aligned else 0
-        cut = next((k for k in range(first, len(rest) - 1)
-                    if title_shaped(self.lines[rest[k]].text)), len(rest))
+        texts = [self.lines[i].text for i in rest]
+        cut = next((k for k in range(first, len(rest) - 1) if title_shaped(texts[k])
+                    and not all(map(is_not_record_text, texts[k + 1:]))), len(rest))
         self._place_resume_tail(region[:rest_from] + rest[:cut], previous)
         if cut < len(rest):
             self._quarantine(rest[cut:], "record cut off: title and body without a metadata "
