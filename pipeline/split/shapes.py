@@ -83,6 +83,25 @@ def heading_shaped(text: str) -> bool:
     return text.isupper() and len(text.split()) <= HEADING_MAX_WORDS
 
 
+# A directory card's field: a label of a word or two, a colon, a short value.
+_FIELD = re.compile(r"^[\w'’-]+(?: [\w'’-]+)? ?: \S")
+FIELD_MAX_CHARS = 80
+
+
+def field_shaped(text: str) -> bool:
+    """A card's field line ("Zone d'action : Métropole", "Mots-clés : réemploi").
+
+    >>> field_shaped("Site internet : www.exemple.org"), field_shaped("Fiche n°3 du réseau : Lyon")
+    (True, False)
+    """
+    return len(text) <= FIELD_MAX_CHARS and bool(_FIELD.match(text))
+
+
+def inner_line_shaped(text: str) -> bool:
+    """A heading or a card field: lines inside a body, no title when another line can be."""
+    return heading_shaped(text) or field_shaped(text)
+
+
 def tag_shaped(text: str) -> bool:
     """A lone tag between a body and its metadata block ("PTCE")."""
     return (

@@ -8,6 +8,7 @@ between the two copies. Only where there is no copy to align does the shape of a
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -18,7 +19,7 @@ from pipeline.records import SourceLine, TitleEvidence
 from pipeline.split.blocks import MetadataBlock
 from pipeline.split.copies import COPY_SIMILARITY
 from pipeline.split.shapes import (
-    heading_shaped,
+    inner_line_shaped,
     is_junk,
     is_not_record_text,
     is_site_header,
@@ -109,6 +110,21 @@ def _anchors(key: str) -> tuple[str, str] | tuple[()]:
     return (key[:ANCHOR_CHARS], key[-ANCHOR_CHARS:]) if len(key) >= ANCHOR_CHARS else ()
 
 
+def _drop_stray_weak(evidence: list[float], breaks: list[bool], order: range) -> None:
+    """Weak evidence (a short or recurring line copied) counts only on the side of the copy
+    it would belong to: no uncopied title-shaped line (a title) between it and that copy, seen
+    from the region's edge along `order`. A field line two records share ("Site internet :
+    ...") past the next title says nothing of the Résumé before it."""
+    joined = True
+    for k in order:
+        if evidence[k] > SHORT_COPY_WEIGHT:
+            joined = True
+        elif breaks[k]:
+            joined = False
+        elif evidence[k] and not joined:
+            evidence[k] = 0.0
+
+
 class _Splitter:
     """Places titles region by region (a region is what lies between two metadata blocks)."""
 
@@ -122,8 +138,11 @@ class _Splitter:
         # The weight of a copy of each line as evidence: its length (capped) for a paragraph,
         # little for a short line, none for a banner or page furniture (repeated on every page,
         # their copies say nothing about records).
+        # A line written more than twice (a body and its Résumé) is boilerplate, a recurring
+        # link or field line, and its copies weigh like a short line's.
+        self.counts = counts = Counter(keys)
         self.weights = [0.0 if not key or is_not_record_text(line.text) else
-                        SHORT_COPY_WEIGHT if len(key) < MIN_EVIDENCE_CHARS else
+                        SHORT_COPY_WEIGHT if len(key) < MIN_EVIDENCE_CHARS or counts[key] > 2 else
                         float(min(len(key), EVIDENCE_LENGTH_CAP))
                         for key, line in zip(self.keys, lines, strict=True)]
         self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
@@ -172,6 +191,10 @@ class _Splitter:
             if not in_prev[k] and not in_next[k]:
                 in_prev[k] = self._aligned(i, prev_copy)
                 in_next[k] = self._aligned_next(i, next_resume)
+        shaped = [not p and not q and title_shaped(text := self.lines[i].text) and not inner_line_shaped(text)
+                  for i, p, q in zip(region, in_prev, in_next, strict=True)]
+        _drop_stray_weak(in_prev, shaped, range(len(region)))
+        _drop_stray_weak(in_next, shaped, range(len(region) - 1, -1, -1))
         if block is None:
             return self._split_tail(region, previous)
         if not region:
@@ -220,12 +243,16 @@ class _Splitter:
 
     def _near_copy_in_step(self, i: int, copies: _Copies) -> bool:
         """A short or title-shaped line edited in its copy ("LUNDI 11s JANVIER") counts when
-        a neighbour is copied exactly next to the near-copy: the line after it, or a paragraph
-        before it. The titles of a series are near-copies too, but their neighbours differ."""
+        a neighbour is copied exactly next to the near-copy: the line after it or before it,
+        unless that neighbour recurs (a link line on every record). The titles of a series
+        are near-copies too, but their neighbours differ."""
         keys = self.keys
-        after = keys[i + 1] if i + 1 < len(keys) and keys[i + 1] in copies.exact else None
-        before = keys[i - 1] if i and self.weights[i - 1] \
-            and keys[i - 1] in copies.exact else None
+
+        def context(j: int) -> str | None:  # a neighbour copied exactly, written only twice
+            ok = 0 <= j < len(keys) and self.weights[j] and self.counts[keys[j]] <= 2
+            return keys[j] if ok and keys[j] in copies.exact else None
+
+        after, before = context(i + 1), context(i - 1)
         if after is None and before is None:
             return False
         found = copies.keys
@@ -273,8 +300,9 @@ class _Splitter:
         # first title-shaped line after the previous Résumé starts the record: a body's
         # headings, card fields and link lines come after its title. So it does when no
         # Résumé precedes (`owner` false): nothing but furniture comes before a title there.
-        # A heading of a body or Résumé ("LUNDI 6 DÉCEMBRE") is no title when another line can be.
-        pool = [t for t in pool if not heading_shaped(self.lines[region[t]].text)] or pool
+        # A heading ("LUNDI 6 DÉCEMBRE") or a card's field ("Zone d'action : Lyon") is no title
+        # when another line can be.
+        pool = [t for t in pool if not inner_line_shaped(self.lines[region[t]].text)] or pool
         title = pool[-1] if first_next is not None and owner else pool[0]
         return title, first_next
 
