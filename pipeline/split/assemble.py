@@ -79,8 +79,8 @@ def _copy_warnings(body: Sequence[Paragraph], resume: Sequence[Paragraph]) -> li
     body early (the export ends inside it, or the site kept its first paragraphs only)."""
     if not body or not resume:
         return []
-    keys = [p.text.casefold() for p in body]
-    last = resume[-1].text.casefold()
+    keys = [p.text for p in body]
+    last = resume[-1].text
     if last in keys:
         where, cut = keys.index(last), False
     else:
@@ -91,7 +91,7 @@ def _copy_warnings(body: Sequence[Paragraph], resume: Sequence[Paragraph]) -> li
     if cut:
         warnings.append(f"Résumé cut mid-paragraph: its last line stops inside body line {body[where].line} "
                         "(export cut short?)")
-    copied = {p.text.casefold() for p in resume}
+    copied = {p.text for p in resume}
     if where is not None and where + 1 < len(keys) and not copied.intersection(keys[where + 1:]):
         warnings.append(f"partial Résumé: it copies the body up to line {body[where].line} and nothing "
                         f"of the {len(keys) - where - 1} body line(s) after it")

@@ -5,6 +5,9 @@ page furniture)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
 
 from pipeline.labels import label_of
 from pipeline.text import fold_accents
@@ -32,6 +35,8 @@ _JUNK = re.compile(
     r"|personnaliser (mes|vos) choix|politique de confidentialit|\bconsentement\b",
     re.IGNORECASE,
 )
+# Furniture lines are a sentence or two; longer lines are paragraphs that may mention cookies.
+JUNK_MAX_CHARS = 250
 # Literal pieces, one of which every _JUNK match holds (casefolded): `in` tests run in C at
 # memory speed, while the alternation above costs ~40 µs per paragraph.
 _JUNK_HINTS = ("cookie", "accepter", "refuser", "droits r", "mentions l", "javascript",
@@ -50,8 +55,27 @@ def is_site_header(text: str) -> bool:
 
 def is_junk(text: str) -> bool:
     """Page furniture: a cookie or consent banner, account links, a copyright line."""
+    if len(text) > JUNK_MAX_CHARS:
+        return False  # a paragraph: asked of every line, and most lines are paragraphs
     key = text.casefold()
     return any(hint in key for hint in _JUNK_HINTS) and bool(_JUNK.search(text))
+
+
+def not_record_lines(texts: Sequence[str], keys: Sequence[str]) -> frozenset[int]:
+    """Indexes of the banners and furniture among lines (`keys`: the casefolded texts).
+
+    Asked of every line of an export, so the hints are searched once over all the keys joined
+    (each a C-speed scan), and only the lines holding one are tested in full.
+    """
+    joined = "\n".join(keys)
+    starts = list(accumulate((len(key) + 1 for key in keys), initial=0))
+    found = set()
+    for hint in (*_JUNK_HINTS, "reseau des", "réseau des"):
+        at = joined.find(hint)
+        while at != -1:
+            found.add(bisect_right(starts, at) - 1)
+            at = joined.find(hint, at + 1)
+    return frozenset(i for i in found if is_not_record_text(texts[i]))
 
 
 def is_not_record_text(text: str) -> bool:
@@ -68,10 +92,15 @@ def title_shaped(text: str) -> bool:
         and len(text.split()) <= TITLE_MAX_WORDS
         and not _BULLET.match(text)
         and not is_site_header(text)
-        and not _SECTION_WORDS.match(fold_accents(text))
+        and not _section_word(text)
         and label_of(text) is None
         and not is_junk(text)
     )
+
+
+def _section_word(text: str) -> bool:
+    # Every section word opens with one of these letters: most lines skip the accent folding.
+    return text[:1] in "RrDdLlAaPp" and bool(_SECTION_WORDS.match(fold_accents(text)))
 
 
 def heading_shaped(text: str) -> bool:
@@ -108,7 +137,7 @@ def tag_shaped(text: str) -> bool:
         len(text) <= TAG_MAX_CHARS
         and len(text.split()) <= TAG_MAX_WORDS
         and not text.endswith((".", ",", ";", ":", "?", "!"))
-        and not _SECTION_WORDS.match(fold_accents(text))
+        and not _section_word(text)
         and not _BULLET.match(text)
         and not text.startswith("(")
     )

@@ -23,6 +23,7 @@ from pipeline.split.shapes import (
     is_junk,
     is_not_record_text,
     is_site_header,
+    not_record_lines,
     tag_shaped,
     title_shaped,
 )
@@ -141,10 +142,11 @@ class _Splitter:
         # A line written more than twice (a body and its Résumé) is boilerplate, a recurring
         # link or field line, and its copies weigh like a short line's.
         self.counts = counts = Counter(keys)
-        self.weights = [0.0 if not key or is_not_record_text(line.text) else
+        furniture = not_record_lines([line.text for line in lines], keys)
+        self.weights = [0.0 if not key or i in furniture else
                         SHORT_COPY_WEIGHT if len(key) < MIN_EVIDENCE_CHARS or counts[key] > 2 else
                         float(min(len(key), EVIDENCE_LENGTH_CAP))
-                        for key, line in zip(self.keys, lines, strict=True)]
+                        for i, key in enumerate(self.keys)]
         self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
         self._key_sets: dict[tuple[int, int, int], _Copies] = {}
 
