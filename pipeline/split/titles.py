@@ -39,6 +39,8 @@ SHORT_COPY_WEIGHT = 1.0
 # (or closes) like the body paragraph it copies: this many characters, equal, are a copy.
 # Long enough that two paragraphs opening on the same boilerplate phrase rarely share it.
 ANCHOR_CHARS = 40
+# Link and field lines ("Version pour impression à télécharger ici") are under this long.
+RECURRING_MAX_CHARS = 80
 # Title-shaped lines up to this long are copies only when exact (titles of a series differ by
 # a number or a name); longer ones are paragraphs that lost their full stop (a Résumé cut or
 # edited at its end), compared like paragraphs. The site's titles stay under ~110 characters.
@@ -139,12 +141,14 @@ class _Splitter:
         # The weight of a copy of each line as evidence: its length (capped) for a paragraph,
         # little for a short line, none for a banner or page furniture (repeated on every page,
         # their copies say nothing about records).
-        # A line written more than twice (a body and its Résumé) is boilerplate, a recurring
-        # link or field line, and its copies weigh like a short line's.
+        # A short line written more than twice (a body and its Résumé) is boilerplate, a
+        # recurring link or field line, and its copies weigh like a short line's. Paragraphs
+        # may recur (a resource listed twice in one export) and keep their weight.
         self.counts = counts = Counter(keys)
         furniture = not_record_lines([line.text for line in lines], keys)
         self.weights = [0.0 if not key or i in furniture else
-                        SHORT_COPY_WEIGHT if len(key) < MIN_EVIDENCE_CHARS or counts[key] > 2 else
+                        SHORT_COPY_WEIGHT if len(key) < MIN_EVIDENCE_CHARS
+                        or (counts[key] > 2 and len(key) < RECURRING_MAX_CHARS) else
                         float(min(len(key), EVIDENCE_LENGTH_CAP))
                         for i, key in enumerate(self.keys)]
         self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
