@@ -67,13 +67,14 @@ def not_record_lines(texts: Sequence[str], keys: Sequence[str]) -> frozenset[int
     Asked of every line of an export, so the hints are searched once over all the keys joined
     (each a C-speed scan), and only the lines holding one are tested in full.
     """
-    joined = "\n".join(keys)
-    starts = list(accumulate((len(key) + 1 for key in keys), initial=0))
+    short = [i for i, key in enumerate(keys) if len(key) <= JUNK_MAX_CHARS]  # not paragraphs
+    joined = "\n".join([keys[i] for i in short])
+    starts = list(accumulate((len(keys[i]) + 1 for i in short), initial=0))
     found = set()
     for hint in (*_JUNK_HINTS, "reseau des", "réseau des"):
         at = joined.find(hint)
         while at != -1:
-            found.add(bisect_right(starts, at) - 1)
+            found.add(short[bisect_right(starts, at) - 1])
             at = joined.find(hint, at + 1)
     return frozenset(i for i in found if is_not_record_text(texts[i]))
 
@@ -84,7 +85,13 @@ def is_not_record_text(text: str) -> bool:
 
 
 def title_shaped(text: str) -> bool:
-    """Short, opening with a capital, no closing punctuation, not a label, bullet or banner."""
+    """Short, opening with a capital, no closing punctuation, not a label, bullet, banner or
+    page furniture."""
+    return shaped_like_title(text) and not is_junk(text)
+
+
+def shaped_like_title(text: str) -> bool:
+    """`title_shaped` without the furniture test (asked of many lines: the cheap part)."""
     return (  # cheapest tests first: most lines are paragraphs, and fail them
         len(text) <= TITLE_MAX_CHARS
         and not text.endswith((".", ",", ";", ":"))
@@ -94,7 +101,6 @@ def title_shaped(text: str) -> bool:
         and not is_site_header(text)
         and not _section_word(text)
         and label_of(text) is None
-        and not is_junk(text)
     )
 
 

@@ -24,6 +24,7 @@ from pipeline.split.shapes import (
     is_not_record_text,
     is_site_header,
     not_record_lines,
+    shaped_like_title,
     tag_shaped,
     title_shaped,
 )
@@ -53,7 +54,7 @@ class _Copies(NamedTuple):
 
     exact: frozenset[str]
     keys: tuple[str, ...]
-    anchors: frozenset[str]
+    anchors: set[str]  # filled on first use (`_Splitter._anchors_of`)
 
 
 @dataclass(slots=True)
@@ -96,7 +97,7 @@ def region_spans(blocks: Sequence[MetadataBlock], n_lines: int) -> list[range]:
 def fuzzy_candidate(key: str, text: str) -> bool:
     """A line whose near-copies count: long enough to tell, and not title-shaped (titles of a
     series differ by a number or a name, so only an exact copy of a short line is one)."""
-    return len(key) >= MIN_EVIDENCE_CHARS and (len(key) > EXACT_ONLY_MAX_CHARS or not title_shaped(text))
+    return len(key) >= MIN_EVIDENCE_CHARS and (len(key) > EXACT_ONLY_MAX_CHARS or not shaped_like_title(text))
 
 
 def lines_to_compare(keys: Sequence[str], texts: Sequence[str], regions: Sequence[range],
@@ -222,9 +223,15 @@ class _Splitter:
         found = self._key_sets.get(ident)
         if found is None:
             keys = tuple(self.keys[j] for j in candidates)
-            anchors = frozenset(a for j in candidates if self.weights[j] for a in _anchors(self.keys[j]))
-            found = self._key_sets[ident] = _Copies(frozenset(keys), keys, anchors)
+            found = self._key_sets[ident] = _Copies(frozenset(keys), keys, set())
         return found
+
+    def _anchors_of(self, copies: _Copies) -> set[str]:
+        """The openings and closings of the copies, computed once when first asked."""
+        if not copies.anchors and copies.keys:
+            copies.anchors.update(a for key in copies.keys for a in _anchors(key))
+            copies.anchors.add("")  # marks the set as computed (no anchor is empty)
+        return copies.anchors
 
     def _exact_evidence(self, region: list[int], candidates: Sequence[int]) -> list[float]:
         """`_aligned` without fuzzy matching, for a whole region at once (the hot loop)."""
@@ -268,7 +275,8 @@ class _Splitter:
 
     def _anchored(self, i: int, copies: _Copies) -> bool:
         """Line i opens or closes like a line among the copies: a copy cut short or edited."""
-        return any(anchor in copies.anchors for anchor in _anchors(self.keys[i]))
+        anchors = self._anchors_of(copies)
+        return any(anchor in anchors for anchor in _anchors(self.keys[i]))
 
     def _aligned_next(self, i: int, next_resume: range) -> float:
         """`_aligned(i, next_resume)`, answered already for the lines asked about."""
