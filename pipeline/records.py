@@ -30,6 +30,14 @@ class DivergenceKind(StrEnum):
     truncated = "truncated"  # one copy stops early: the tail it lacks, as one hunk
 
 
+class TitleEvidence(StrEnum):
+    """What placed a record's title: the strongest evidence the split had for it."""
+
+    alignment = "alignment"  # the body after it is copied by the record's Résumé
+    metadata = "metadata"  # no body: the metadata block follows the title directly
+    shape = "shape"  # a body no Résumé copies: the line's shape alone decided
+
+
 class Side(StrEnum):
     """One of a record's two copies."""
 
@@ -219,6 +227,7 @@ class RawRecord:
     line_start: int = 0
     line_end: int = 0
     warnings: tuple[str, ...] = ()
+    title_evidence: TitleEvidence = TitleEvidence.alignment
 
 
 @dataclass(frozen=True, slots=True)

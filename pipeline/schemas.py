@@ -53,6 +53,10 @@ RESOURCES = _schema(
     _field("line_start", pa.int32(), "First raw line of the record (its title), 1-based.", False),
     _field("line_end", pa.int32(), "Last raw line of the record, 1-based, inclusive.", False),
     _field("title_line", pa.int32(), "Raw line of the title, 1-based.", False),
+    _field("title_evidence", pa.string(), "What placed the title: 'alignment' (the body after it "
+           "is copied, even partly, by the record's Résumé), 'metadata' (no body: the metadata "
+           "block follows the title directly) or 'shape' (a body no Résumé copies: the line's "
+           "shape alone decided; the record carries a warning).", False),
     _field("resume_line_start", pa.int32(), "Raw line of the first Résumé paragraph; null if none."),
     _field("warnings", pa.list_(pa.string()), "What was odd about this record.", False),
     _field("n_occurrences", pa.int32(), "Records that are this resource across the inputs "

@@ -106,6 +106,7 @@ def resource_row(record: Record) -> dict:
         "line_start": raw.line_start,
         "line_end": raw.line_end,
         "title_line": raw.title.line,
+        "title_evidence": raw.title_evidence,
         "resume_line_start": raw.resume[0].line if raw.resume else None,
         "warnings": list(record.warnings),
         "n_occurrences": record.n_occurrences,

@@ -18,7 +18,8 @@ from pipeline.records import SourceDocument, SourceLine
 from pipeline.split.assemble import SplitResult, assemble
 from pipeline.split.blocks import MetadataBlock, find_blocks
 from pipeline.split.copies import NextRegionQuestion, copied_in_next_region
-from pipeline.split.titles import is_site_header, line_key, lines_to_compare, place_titles, region_spans
+from pipeline.split.shapes import is_site_header
+from pipeline.split.titles import line_key, lines_to_compare, place_titles, region_spans
 
 __all__ = ["NextRegionQuestion", "SplitPlan", "SplitResult", "copied_in_next_region", "plan_split",
            "split_records"]
@@ -44,15 +45,17 @@ def plan_split(document: SourceDocument) -> SplitPlan:
         raise InputError(f"{problem}: this is not an RTES export, or it is cut off before "
                          "its first record ends", source_file=where, line=lines[-1].number)
     keys = [line_key(line.text) for line in lines]
-    return SplitPlan(document, lines, blocks, keys, _questions(keys, blocks))
+    return SplitPlan(document, lines, blocks, keys,
+                     _questions(keys, [line.text for line in lines], blocks))
 
 
-def _questions(keys: list[str], blocks: list[MetadataBlock]) -> tuple[NextRegionQuestion, ...]:
+def _questions(keys: list[str], texts: list[str], blocks: list[MetadataBlock],
+               ) -> tuple[NextRegionQuestion, ...]:
     """One question a region (but the last): its lines that need fuzzy matching."""
     regions = region_spans(blocks, len(keys))
     questions = []
     for index in range(len(regions) - 1):
-        asked = lines_to_compare(keys, regions, index)
+        asked = lines_to_compare(keys, texts, regions, index)
         questions.append(NextRegionQuestion(tuple(asked), tuple(keys[i] for i in asked),
                                             tuple(keys[j] for j in regions[index + 1])))
     return tuple(questions)

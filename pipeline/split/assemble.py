@@ -52,18 +52,50 @@ def _to_record(document, lines, draft: Draft, para, start: int, stop: int) -> Ra
         if not block.complete:
             warnings.append("metadata block incomplete: " + " / ".join(p.text for p in metadata))
     body = tuple(para(i) for i in draft.body)
+    resume = tuple(para(i) for i in sorted(draft.resume))
+    warnings += _copy_warnings(body, resume)
     return RawRecord(
         source_file=document.source_file,
         title=para(draft.title),
         body=body,
         metadata=metadata,
-        resume=_sharing_strings(tuple(para(i) for i in sorted(draft.resume)), body),
+        resume=_sharing_strings(resume, body),
         tags=tuple(para(i) for i in draft.tags),
         has_resume_label=bool(block and block.has_resume),
         line_start=start,
         line_end=stop,
         warnings=tuple(warnings),
+        title_evidence=draft.evidence,
     )
+
+
+# A Résumé line this long that opens a longer body paragraph is that paragraph cut short
+# (shorter lines, "Ressources :", open many paragraphs by chance).
+CUT_MIN_CHARS = 25
+
+
+def _copy_warnings(body: Sequence[Paragraph], resume: Sequence[Paragraph]) -> list[str]:
+    """Weak evidence in the copy: a Résumé cut mid-paragraph, or one that stops copying the
+    body early (the export ends inside it, or the site kept its first paragraphs only)."""
+    if not body or not resume:
+        return []
+    keys = [p.text for p in body]
+    last = resume[-1].text
+    if last in keys:
+        where, cut = keys.index(last), False
+    else:
+        where = next((j for j, key in enumerate(keys)
+                      if len(last) >= CUT_MIN_CHARS and len(key) > len(last) and key.startswith(last)), None)
+        cut = where is not None
+    warnings = []
+    if cut:
+        warnings.append(f"Résumé cut mid-paragraph: its last line stops inside body line {body[where].line} "
+                        "(export cut short?)")
+    copied = {p.text for p in resume}
+    if where is not None and where + 1 < len(keys) and not copied.intersection(keys[where + 1:]):
+        warnings.append(f"partial Résumé: it copies the body up to line {body[where].line} and nothing "
+                        f"of the {len(keys) - where - 1} body line(s) after it")
+    return warnings
 
 
 def _sharing_strings(resume: tuple[Paragraph, ...], body: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:

@@ -8,54 +8,53 @@ between the two copies. Only where there is no copy to align does the shape of a
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from pipeline.labels import label_of
-from pipeline.records import SourceLine
+from pipeline.records import SourceLine, TitleEvidence
 from pipeline.split.blocks import MetadataBlock
 from pipeline.split.copies import COPY_SIMILARITY
-from pipeline.text import fold_accents
+from pipeline.split.shapes import (
+    inner_line_shaped,
+    is_junk,
+    is_not_record_text,
+    is_site_header,
+    not_record_lines,
+    shaped_like_title,
+    tag_shaped,
+    title_shaped,
+)
 
 # Evidence weight of an aligned line grows with its length up to this many characters:
 # a copied 500-character paragraph says more than a copied "Ressources :".
 EVIDENCE_LENGTH_CAP = 200
 # Lines shorter than this ("Ressources :", "(Re)voir l'échange") recur in every record, so
-# their copies say nothing about where a record ends.
+# only their exact copies count, and for little: copied on both sides they cancel out.
 MIN_EVIDENCE_CHARS = 25
-# Titles are one line; a longer line, or one with more words, is a paragraph.
-TITLE_MAX_CHARS = 250
-TITLE_MAX_WORDS = 35
-# A tag line ("PTCE") is a word or two.
-TAG_MAX_WORDS = 3
-TAG_MAX_CHARS = 40
-
-_SITE_HEADER = re.compile(r"^reseau des collectivites territoriales pour une economie")
-# Section words that close a body or a Résumé; never a title, never a tag.
-_SECTION_WORDS = re.compile(r"^(ressources?|documents?|liens?|avec|pour aller plus loin)\b")
-_BULLET = re.compile(r"^(•|-|–|\*|\d{1,2}[.)])\s")
-# Page furniture that ends up in text exports (cookie banners, account links).
-_JUNK = re.compile(
-    r"cookies?\b|\baccepter\b|\brefuser\b|tous droits r[ée]serv[ée]s|mentions l[ée]gales"
-    r"|javascript|se connecter|mot de passe oubli|newsletter|^©|\bcopyright\b",
-    re.IGNORECASE,
-)
-# Literal pieces, one of which every _JUNK match holds (casefolded): `in` tests run in C at
-# memory speed, while the alternation above costs ~40 µs per paragraph.
-_JUNK_HINTS = ("cookie", "accepter", "refuser", "droits r", "mentions l", "javascript",
-               "se connecter", "mot de passe", "newsletter", "©", "copyright")
-
+SHORT_COPY_WEIGHT = 1.0
+# A Résumé cut short (the export ends inside it) or edited inside a paragraph still opens
+# (or closes) like the body paragraph it copies: this many characters, equal, are a copy.
+# Long enough that two paragraphs opening on the same boilerplate phrase rarely share it.
+ANCHOR_CHARS = 40
+# Link and field lines ("Version pour impression à télécharger ici") are under this long.
+RECURRING_MAX_CHARS = 80
+# Title-shaped lines up to this long are copies only when exact (titles of a series differ by
+# a number or a name); longer ones are paragraphs that lost their full stop (a Résumé cut or
+# edited at its end), compared like paragraphs. The site's titles stay under ~110 characters.
+EXACT_ONLY_MAX_CHARS = 120
 
 
 class _Copies(NamedTuple):
-    """The keys of a run of lines: as a set for exact lookups, in order for fuzzy ones."""
+    """The keys of a run of lines: as a set for exact lookups, in order for fuzzy ones, and
+    their openings and closings (ANCHOR_CHARS) for copies cut short or edited inside."""
 
     exact: frozenset[str]
     keys: tuple[str, ...]
+    anchors: set[str]  # filled on first use (`_Splitter._anchors_of`)
 
 
 @dataclass(slots=True)
@@ -68,6 +67,7 @@ class Draft:
     block: MetadataBlock | None = None
     resume: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    evidence: TitleEvidence = TitleEvidence.alignment
 
 
 def place_titles(
@@ -94,13 +94,39 @@ def region_spans(blocks: Sequence[MetadataBlock], n_lines: int) -> list[range]:
     return [range(start, stop) for start, stop in zip(starts, stops, strict=True)]
 
 
-def lines_to_compare(keys: Sequence[str], regions: Sequence[range], index: int) -> list[int]:
+def fuzzy_candidate(key: str, text: str) -> bool:
+    """A line whose near-copies count: long enough to tell, and not title-shaped (titles of a
+    series differ by a number or a name, so only an exact copy of a short line is one)."""
+    return len(key) >= MIN_EVIDENCE_CHARS and (len(key) > EXACT_ONLY_MAX_CHARS or not shaped_like_title(text))
+
+
+def lines_to_compare(keys: Sequence[str], texts: Sequence[str], regions: Sequence[range],
+                     index: int) -> list[int]:
     """The lines of region `index` whose copies in the next region take fuzzy matching: long
     enough to count, and copied exactly in neither neighbouring region."""
     around = set(keys[j] for j in regions[index - 1]) if index else set()
     if index + 1 < len(regions):
         around.update(keys[j] for j in regions[index + 1])
-    return [i for i in regions[index] if len(keys[i]) >= MIN_EVIDENCE_CHARS and keys[i] not in around]
+    return [i for i in regions[index] if keys[i] not in around and fuzzy_candidate(keys[i], texts[i])]
+
+
+def _anchors(key: str) -> tuple[str, str] | tuple[()]:
+    return (key[:ANCHOR_CHARS], key[-ANCHOR_CHARS:]) if len(key) >= ANCHOR_CHARS else ()
+
+
+def _drop_stray_weak(evidence: list[float], breaks: list[bool], order: range) -> None:
+    """Weak evidence (a short or recurring line copied) counts only on the side of the copy
+    it would belong to: no uncopied title-shaped line (a title) between it and that copy, seen
+    from the region's edge along `order`. A field line two records share ("Site internet :
+    ...") past the next title says nothing of the Résumé before it."""
+    joined = True
+    for k in order:
+        if evidence[k] > SHORT_COPY_WEIGHT:
+            joined = True
+        elif breaks[k]:
+            joined = False
+        elif evidence[k] and not joined:
+            evidence[k] = 0.0
 
 
 class _Splitter:
@@ -112,11 +138,20 @@ class _Splitter:
         self.blocks = blocks
         self.asked = asked
         self.copied_in_next = copied_in_next
-        # Each line's key and the weight of a copy of it as evidence (0 for lines too short
-        # to tell).
         self.keys = keys
-        self.weights = [0.0 if len(key) < MIN_EVIDENCE_CHARS else float(min(len(key), EVIDENCE_LENGTH_CAP))
-                        for key in self.keys]
+        # The weight of a copy of each line as evidence: its length (capped) for a paragraph,
+        # little for a short line, none for a banner or page furniture (repeated on every page,
+        # their copies say nothing about records).
+        # A short line written more than twice (a body and its Résumé) is boilerplate, a
+        # recurring link or field line, and its copies weigh like a short line's. Paragraphs
+        # may recur (a resource listed twice in one export) and keep their weight.
+        self.counts = counts = Counter(keys)
+        furniture = not_record_lines([line.text for line in lines], keys)
+        self.weights = [0.0 if not key or i in furniture else
+                        SHORT_COPY_WEIGHT if len(key) < MIN_EVIDENCE_CHARS
+                        or (counts[key] > 2 and len(key) < RECURRING_MAX_CHARS) else
+                        float(min(len(key), EVIDENCE_LENGTH_CAP))
+                        for i, key in enumerate(self.keys)]
         self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
         self._key_sets: dict[tuple[int, int, int], _Copies] = {}
 
@@ -163,12 +198,21 @@ class _Splitter:
             if not in_prev[k] and not in_next[k]:
                 in_prev[k] = self._aligned(i, prev_copy)
                 in_next[k] = self._aligned_next(i, next_resume)
+        shaped = [not p and not q and title_shaped(text := self.lines[i].text) and not inner_line_shaped(text)
+                  for i, p, q in zip(region, in_prev, in_next, strict=True)]
+        _drop_stray_weak(in_prev, shaped, range(len(region)))
+        _drop_stray_weak(in_next, shaped, range(len(region) - 1, -1, -1))
         if block is None:
             return self._split_tail(region, previous)
         if not region:
             return []
-        title_pos, by_shape = self._choose_title(region, in_prev, in_next, block.has_resume)
-        return self._cut(region, title_pos, previous, block, next_resume, by_shape)
+        # A private record (no body) has its text in its Résumé only: the Résumé holds at
+        # least the region's first line, when a title is left after it.
+        first = 1 if previous and previous.block and previous.block.has_resume \
+            and not previous.body and len(region) > 1 else 0
+        owner = bool(previous and previous.block and previous.block.has_resume)
+        title_pos, first_next = self._choose_title(region, in_prev, in_next, first, owner)
+        return self._cut(region, title_pos, previous, next_resume, first_next)
 
     def _copies(self, candidates: Sequence[int]) -> _Copies:
         """Keys of a run of lines, cached: the same body is probed once per line of a region.
@@ -179,8 +223,15 @@ class _Splitter:
         found = self._key_sets.get(ident)
         if found is None:
             keys = tuple(self.keys[j] for j in candidates)
-            found = self._key_sets[ident] = _Copies(frozenset(keys), keys)
+            found = self._key_sets[ident] = _Copies(frozenset(keys), keys, set())
         return found
+
+    def _anchors_of(self, copies: _Copies) -> set[str]:
+        """The openings and closings of the copies, computed once when first asked."""
+        if not copies.anchors and copies.keys:
+            copies.anchors.update(a for key in copies.keys for a in _anchors(key))
+            copies.anchors.add("")  # marks the set as computed (no anchor is empty)
+        return copies.anchors
 
     def _exact_evidence(self, region: list[int], candidates: Sequence[int]) -> list[float]:
         """`_aligned` without fuzzy matching, for a whole region at once (the hot loop)."""
@@ -197,20 +248,49 @@ class _Splitter:
         key, copies = self.keys[i], self._copies(candidates)
         if key in copies.exact:
             return weight
+        if not fuzzy_candidate(key, self.lines[i].text):
+            return weight if self._near_copy_in_step(i, copies) else 0.0
         # ratio's score_cutoff rejects a choice of too different a length before comparing.
         best = process.extractOne(key, copies.keys, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY)
-        return weight if best else 0.0
+        return weight if best or self._anchored(i, copies) else 0.0
+
+    def _near_copy_in_step(self, i: int, copies: _Copies) -> bool:
+        """A short or title-shaped line edited in its copy ("LUNDI 11s JANVIER") counts when
+        a neighbour is copied exactly next to the near-copy: the line after it or before it,
+        unless that neighbour recurs (a link line on every record). The titles of a series
+        are near-copies too, but their neighbours differ."""
+        keys = self.keys
+
+        def context(j: int) -> str | None:  # a neighbour copied exactly, written only twice
+            ok = 0 <= j < len(keys) and self.weights[j] and self.counts[keys[j]] <= 2
+            return keys[j] if ok and keys[j] in copies.exact else None
+
+        after, before = context(i + 1), context(i - 1)
+        if after is None and before is None:
+            return False
+        found = copies.keys
+        matches = process.extract(keys[i], found, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY, limit=3)
+        return any((after is not None and j + 1 < len(found) and found[j + 1] == after)
+                   or (before is not None and j and found[j - 1] == before) for _, _, j in matches)
+
+    def _anchored(self, i: int, copies: _Copies) -> bool:
+        """Line i opens or closes like a line among the copies: a copy cut short or edited."""
+        anchors = self._anchors_of(copies)
+        return any(anchor in anchors for anchor in _anchors(self.keys[i]))
 
     def _aligned_next(self, i: int, next_resume: range) -> float:
         """`_aligned(i, next_resume)`, answered already for the lines asked about."""
         if i in self.asked and next_resume and self.weights[i]:
-            return self.weights[i] if i in self.copied_in_next else 0.0
+            if i in self.copied_in_next or self._anchored(i, self._copies(next_resume)):
+                return self.weights[i]
+            return 0.0
         return self._aligned(i, next_resume)
 
     def _choose_title(
-        self, region: list[int], in_prev: list[float], in_next: list[float], next_has_resume: bool
-    ) -> tuple[int, bool]:
-        """Position of the title in the region, and whether shape alone decided."""
+        self, region: list[int], in_prev: list[float], in_next: list[float], first: int,
+        owner: bool,
+    ) -> tuple[int, int | None]:
+        """Position of the title in the region, and of the first line copied by the next Résumé."""
         n = len(region)
         # score(t) = evidence that lines before t are the previous Résumé and lines after t
         # are the next body; the title itself should be a copy of neither.
@@ -222,96 +302,67 @@ class _Splitter:
         for t in range(n):
             scores.append(prefix + suffix[t + 1] - in_prev[t] - in_next[t])
             prefix += gain[t]
-        best = max(scores)
-        ties = [t for t in range(n) if scores[t] >= best - 1e-9]
-        first_next = next((k for k in range(n) if in_next[k]), None)
+        best = max(scores[first:])
+        ties = [t for t in range(first, n) if scores[t] >= best - 1e-9]
+        first_next = next((k for k in range(n) if in_next[k] > SHORT_COPY_WEIGHT), None)
         if first_next is not None:
             ties = [t for t in ties if t < first_next] or ties
-        shaped = [t for t in ties if self._title_shaped(region[t])]
-        pool = shaped or ties
+        shaped = [t for t in ties if title_shaped(self.lines[region[t]].text)]
+        pool = shaped or [t for t in ties if not is_not_record_text(self.lines[region[t]].text)] or ties
         # The title sits just before the next body, which is the copy of the next Résumé:
-        # the last candidate. With a Résumé but nothing aligned, the body is empty (a private
-        # record): the last candidate again. With no copy at all, the first title-shaped
-        # line after the previous Résumé starts the record.
-        title = pool[-1] if first_next is not None or next_has_resume else pool[0]
-        by_shape = first_next is None and not any(in_prev)
-        return title, by_shape
-
-    def _title_shaped(self, i: int) -> bool:
-        text = self.lines[i].text
-        return (  # cheapest tests first: most lines are paragraphs, and fail them
-            len(text) <= TITLE_MAX_CHARS
-            and not text.endswith((".", ",", ";", ":"))
-            and (text[0].isupper() or text[0].isdigit() or text[0] in "«\"“'")
-            and len(text.split()) <= TITLE_MAX_WORDS
-            and not _BULLET.match(text)
-            and not is_site_header(text)
-            and not _SECTION_WORDS.match(fold_accents(text))
-            and label_of(text) is None
-            and not _is_junk(text)
-        )
+        # the last candidate. With nothing copied (a private record, or a Résumé missing), the
+        # first title-shaped line after the previous Résumé starts the record: a body's
+        # headings, card fields and link lines come after its title. So it does when no
+        # Résumé precedes (`owner` false): nothing but furniture comes before a title there.
+        # A heading ("LUNDI 6 DÉCEMBRE") or a card's field ("Zone d'action : Lyon") is no title
+        # when another line can be.
+        pool = [t for t in pool if not inner_line_shaped(self.lines[region[t]].text)] or pool
+        title = pool[-1] if first_next is not None and owner else pool[0]
+        return title, first_next
 
     def _cut(
-        self, region: list[int], title_pos: int, previous: Draft | None, block: MetadataBlock,
-        next_resume: range, by_shape: bool,
+        self, region: list[int], title_pos: int, previous: Draft | None, next_resume: range,
+        first_next: int | None,
     ) -> list[Draft]:
         before, title, body = region[:title_pos], region[title_pos], region[title_pos + 1:]
-        drafts = self._place_gap(before, previous)
+        self._place_resume_tail(before, previous)
         draft = Draft(title=title)
-        if body and self._is_tag(body[-1]) and not self._aligned_next(body[-1], next_resume):
+        if body and tag_shaped(self.lines[body[-1]].text) \
+                and not self._aligned_next(body[-1], next_resume):
             draft.body, draft.tags = body[:-1], [body[-1]]
         else:
             draft.body = body
-        if by_shape:
+        if not body:
+            draft.evidence = TitleEvidence.metadata  # the metadata block follows the title
+        elif first_next is None:
+            draft.evidence = TitleEvidence.shape
             draft.warnings.append("title placed by the shape of the line: no Résumé copy to "
                                   "align with")
-        drafts.append(draft)
-        return drafts
-
-    def _place_gap(self, before: list[int], previous: Draft | None) -> list[Draft]:
-        """Lines between the previous record and the title: its Résumé, standalone titles, junk.
-
-        Placement is monotonic (Résumé, then quarantine, then standalone titles), so record
-        and quarantine spans tile the file without overlapping.
-        """
-        k = len(before)
-        # A run of unaligned title-shaped lines just before the title: titles without a body.
-        while k > 0 and self._title_shaped(before[k - 1]) and not self._resume_text(
-            before[k - 1], before[:k - 1], previous
-        ):
-            k -= 1
-        standalone = [Draft(title=i, warnings=["title without body or metadata"])
-                      for i in before[k:]]
-        self._place_resume_tail(before[:k], previous)
-        return standalone
+        return [draft]
 
     def _place_resume_tail(self, indexes: list[int], previous: Draft | None) -> None:
-        """Give lines to the previous Résumé until something is not Résumé text."""
+        """Give lines to the previous Résumé until something is not Résumé text; banners,
+        page furniture and orphan lines are quarantined with their reason.
+
+        Placement is monotonic (Résumé, then quarantine), so record and quarantine spans
+        tile the file without overlapping.
+        """
         takes_resume = previous is not None and previous.block is not None \
             and previous.block.has_resume
         reason = None
         for i in indexes:
             text = self.lines[i].text
-            if reason is None and takes_resume and (
-                self._aligned_prev(i, previous) or not _is_junk(text)
-            ):
+            if reason is None and takes_resume and not is_not_record_text(text):
                 previous.resume.append(i)
                 continue
-            if i == 0 and is_site_header(text):
+            if is_site_header(text):
                 self._quarantine([i], "site header (not a record)")
                 continue
-            if reason is None or _is_junk(text):
+            if reason is None or is_junk(text):
                 reason = ("page furniture between records (cookie banner, links)"
-                          if _is_junk(text) else
+                          if is_junk(text) else
                           "text outside any record: before a title, with no Résumé to belong to")
             self._quarantine([i], reason)
-
-    def _resume_text(self, i: int, earlier: list[int], previous: Draft | None) -> bool:
-        """Line i copies the previous body, or repeats a line of the Résumé above it."""
-        return self._aligned_prev(i, previous) or (
-            previous is not None and previous.block is not None
-            and previous.block.has_resume and self._aligned(i, earlier) > 0
-        )
 
     def _aligned_prev(self, i: int, previous: Draft | None) -> bool:
         if previous is None or not previous.block or not previous.block.has_resume:
@@ -319,38 +370,26 @@ class _Splitter:
         return self._aligned(i, previous.body) > 0
 
     def _split_tail(self, region: list[int], previous: Draft | None) -> list[Draft]:
-        """After the last metadata block: the last Résumé, then maybe a record cut off."""
+        """After the last metadata block: the last Résumé, then maybe a record cut off.
+
+        A record cut off is a title-shaped line with text after it, past the copies of the
+        last body; a Résumé holds at least its first line (a private record's Résumé copies
+        nothing, and may open on a short heading).
+        """
         aligned = [k for k, i in enumerate(region) if self._aligned_prev(i, previous)]
         rest_from = aligned[-1] + 1 if aligned else 0
         rest = region[rest_from:]
-        cut = next((k for k, i in enumerate(rest)
-                    if self._title_shaped(i) and k + 1 < len(rest)), len(rest))
+        takes_resume = previous is not None and previous.block is not None \
+            and previous.block.has_resume
+        first = 1 if takes_resume and not aligned else 0
+        texts = [self.lines[i].text for i in rest]
+        cut = next((k for k in range(first, len(rest) - 1) if title_shaped(texts[k])
+                    and not all(map(is_not_record_text, texts[k + 1:]))), len(rest))
         self._place_resume_tail(region[:rest_from] + rest[:cut], previous)
         if cut < len(rest):
             self._quarantine(rest[cut:], "record cut off: title and body without a metadata "
                                          "block (truncated export?)")
         return []
 
-    def _is_tag(self, i: int) -> bool:
-        text = self.lines[i].text
-        return (
-            len(text) <= TAG_MAX_CHARS
-            and len(text.split()) <= TAG_MAX_WORDS
-            and not text.endswith((".", ",", ";", ":", "?", "!"))
-            and not _SECTION_WORDS.match(fold_accents(text))
-            and not _BULLET.match(text)
-            and not text.startswith("(")
-        )
-
     def _quarantine(self, indexes, reason: str) -> None:
         self.quarantined.extend((i, reason) for i in indexes)
-
-
-def _is_junk(text: str) -> bool:
-    """Page furniture: a cookie banner, account links, a copyright line."""
-    key = text.casefold()
-    return any(hint in key for hint in _JUNK_HINTS) and bool(_JUNK.search(text))
-
-
-def is_site_header(text: str) -> bool:
-    return bool(_SITE_HEADER.match(fold_accents(text)))
