@@ -35,6 +35,7 @@ from pipeline.records import (
 )
 from pipeline.speakers import extract_speakers
 from pipeline.split import copied_in_next_region, plan_split
+from pipeline.split.assemble import COPY_WARNINGS
 
 # About the size of one record in an export (the shipped one: 120 KB for 10 records): how
 # many records to expect before the split has counted them.
@@ -196,9 +197,16 @@ class _Job:
             duplicate_status=compared.status,
             n_divergences=compared.n_divergences,
             similarity=compared.similarity,
-            warnings=self.raw.warnings + metadata.warnings + compared.warnings,
+            warnings=self._split_warnings(compared) + metadata.warnings + compared.warnings,
             n_occurrences=self.n_occurrences,
         )
+
+
+    def _split_warnings(self, compared: DivergenceResult) -> tuple[str, ...]:
+        """The split's warnings, but a copy the divergence stage found cut is told once, by it."""
+        if not compared.warnings:
+            return self.raw.warnings
+        return tuple(w for w in self.raw.warnings if not w.startswith(COPY_WARNINGS))
 
 
 @dataclass(frozen=True, slots=True)

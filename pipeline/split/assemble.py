@@ -69,6 +69,12 @@ def _to_record(document, lines, draft: Draft, para, start: int, stop: int) -> Ra
     )
 
 
+# The openings of the warnings below: the divergence stage, which weighs the same fact with
+# the whole diff ("truncated"), replaces them when it finds the copy cut.
+CUT_WARNING = "Résumé cut mid-paragraph"
+PARTIAL_WARNING = "partial Résumé"
+COPY_WARNINGS = (CUT_WARNING, PARTIAL_WARNING)
+
 # A Résumé line this long that opens a longer body paragraph is that paragraph cut short
 # (shorter lines, "Ressources :", open many paragraphs by chance).
 CUT_MIN_CHARS = 25
@@ -89,11 +95,11 @@ def _copy_warnings(body: Sequence[Paragraph], resume: Sequence[Paragraph]) -> li
         cut = where is not None
     warnings = []
     if cut:
-        warnings.append(f"Résumé cut mid-paragraph: its last line stops inside body line {body[where].line} "
+        warnings.append(f"{CUT_WARNING}: its last line stops inside body line {body[where].line} "
                         "(export cut short?)")
     copied = {p.text for p in resume}
     if where is not None and where + 1 < len(keys) and not copied.intersection(keys[where + 1:]):
-        warnings.append(f"partial Résumé: it copies the body up to line {body[where].line} and nothing "
+        warnings.append(f"{PARTIAL_WARNING}: it copies the body up to line {body[where].line} and nothing "
                         f"of the {len(keys) - where - 1} body line(s) after it")
     return warnings
 
