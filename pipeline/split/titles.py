@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from pipeline.records import SourceLine, TitleEvidence
 from pipeline.split.blocks import MetadataBlock
 from pipeline.split.copies import COPY_SIMILARITY
+from pipeline.split.evidence import SHORT_COPY_WEIGHT, drop_lone_copies, drop_stray_weak
 from pipeline.split.shapes import (
     inner_line_shaped,
     is_junk,
@@ -35,10 +36,10 @@ EVIDENCE_LENGTH_CAP = 200
 # Lines shorter than this ("Ressources :", "(Re)voir l'échange") recur in every record, so
 # only their exact copies count, and for little: copied on both sides they cancel out.
 MIN_EVIDENCE_CHARS = 25
-SHORT_COPY_WEIGHT = 1.0
 # A Résumé cut short (the export ends inside it) or edited inside a paragraph still opens
-# (or closes) like the body paragraph it copies: this many characters, equal, are a copy.
-# Long enough that two paragraphs opening on the same boilerplate phrase rarely share it.
+# like the body paragraph it copies: this many characters, equal, are a copy. Long enough
+# that two paragraphs opening on the same boilerplate phrase rarely share it. Closings are
+# no anchor: a sentence appended to paragraphs of two records ends both alike.
 ANCHOR_CHARS = 40
 # Link and field lines ("Version pour impression à télécharger ici") are under this long.
 RECURRING_MAX_CHARS = 80
@@ -50,7 +51,7 @@ EXACT_ONLY_MAX_CHARS = 120
 
 class _Copies(NamedTuple):
     """The keys of a run of lines: as a set for exact lookups, in order for fuzzy ones, and
-    their openings and closings (ANCHOR_CHARS) for copies cut short or edited inside."""
+    their openings (ANCHOR_CHARS) for copies cut short or edited inside."""
 
     exact: frozenset[str]
     keys: tuple[str, ...]
@@ -110,23 +111,8 @@ def lines_to_compare(keys: Sequence[str], texts: Sequence[str], regions: Sequenc
     return [i for i in regions[index] if keys[i] not in around and fuzzy_candidate(keys[i], texts[i])]
 
 
-def _anchors(key: str) -> tuple[str, str] | tuple[()]:
-    return (key[:ANCHOR_CHARS], key[-ANCHOR_CHARS:]) if len(key) >= ANCHOR_CHARS else ()
-
-
-def _drop_stray_weak(evidence: list[float], breaks: list[bool], order: range) -> None:
-    """Weak evidence (a short or recurring line copied) counts only on the side of the copy
-    it would belong to: no uncopied title-shaped line (a title) between it and that copy, seen
-    from the region's edge along `order`. A field line two records share ("Site internet :
-    ...") past the next title says nothing of the Résumé before it."""
-    joined = True
-    for k in order:
-        if evidence[k] > SHORT_COPY_WEIGHT:
-            joined = True
-        elif breaks[k]:
-            joined = False
-        elif evidence[k] and not joined:
-            evidence[k] = 0.0
+def _anchors(key: str) -> tuple[str] | tuple[()]:
+    return (key[:ANCHOR_CHARS],) if len(key) >= ANCHOR_CHARS else ()
 
 
 class _Splitter:
@@ -200,8 +186,10 @@ class _Splitter:
                 in_next[k] = self._aligned_next(i, next_resume)
         shaped = [not p and not q and title_shaped(text := self.lines[i].text) and not inner_line_shaped(text)
                   for i, p, q in zip(region, in_prev, in_next, strict=True)]
-        _drop_stray_weak(in_prev, shaped, range(len(region)))
-        _drop_stray_weak(in_next, shaped, range(len(region) - 1, -1, -1))
+        drop_stray_weak(in_prev, shaped, range(len(region)))
+        drop_stray_weak(in_next, shaped, range(len(region) - 1, -1, -1))
+        if previous and previous.block and previous.block.has_resume and not prev_copy:
+            drop_lone_copies(in_next)
         if block is None:
             return self._split_tail(region, previous)
         if not region:
@@ -227,7 +215,7 @@ class _Splitter:
         return found
 
     def _anchors_of(self, copies: _Copies) -> set[str]:
-        """The openings and closings of the copies, computed once when first asked."""
+        """The openings of the copies, computed once when first asked."""
         if not copies.anchors and copies.keys:
             copies.anchors.update(a for key in copies.keys for a in _anchors(key))
             copies.anchors.add("")  # marks the set as computed (no anchor is empty)
@@ -257,12 +245,14 @@ class _Splitter:
     def _near_copy_in_step(self, i: int, copies: _Copies) -> bool:
         """A short or title-shaped line edited in its copy ("LUNDI 11s JANVIER") counts when
         a neighbour is copied exactly next to the near-copy: the line after it or before it,
-        unless that neighbour recurs (a link line on every record). The titles of a series
+        unless that neighbour is a short line written on many records (a link line): a paragraph
+        counts however often the export repeats its record. The titles of a series
         are near-copies too, but their neighbours differ."""
         keys = self.keys
 
-        def context(j: int) -> str | None:  # a neighbour copied exactly, written only twice
-            ok = 0 <= j < len(keys) and self.weights[j] and self.counts[keys[j]] <= 2
+        def context(j: int) -> str | None:  # a neighbour copied exactly that says something
+            ok = 0 <= j < len(keys) and (self.weights[j] > SHORT_COPY_WEIGHT or (
+                self.weights[j] and self.counts[keys[j]] <= 2))
             return keys[j] if ok and keys[j] in copies.exact else None
 
         after, before = context(i + 1), context(i - 1)
@@ -274,7 +264,7 @@ class _Splitter:
                    or (before is not None and j and found[j - 1] == before) for _, _, j in matches)
 
     def _anchored(self, i: int, copies: _Copies) -> bool:
-        """Line i opens or closes like a line among the copies: a copy cut short or edited."""
+        """Line i opens like a line among the copies: a copy cut short or edited."""
         anchors = self._anchors_of(copies)
         return any(anchor in anchors for anchor in _anchors(self.keys[i]))
 

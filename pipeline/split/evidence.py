@@ -1,0 +1,33 @@
+"""Evidence a region's copies give about where its title is, weighed before the title is chosen:
+what a copy says depends on what surrounds it."""
+
+from __future__ import annotations
+
+# The weight of an exact copy of a short line ("Ressources :") or of a recurring link line:
+# little, so that copied on both sides they cancel out.
+SHORT_COPY_WEIGHT = 1.0
+
+
+def drop_stray_weak(evidence: list[float], breaks: list[bool], order: range) -> None:
+    """Weak evidence (a short or recurring line copied) counts only on the side of the copy
+    it would belong to: no uncopied title-shaped line (a title) between it and that copy, seen
+    from the region's edge along `order`. A field line two records share ("Site internet :
+    ...") past the next title says nothing of the Résumé before it."""
+    joined = True
+    for k in order:
+        if evidence[k] > SHORT_COPY_WEIGHT:
+            joined = True
+        elif breaks[k]:
+            joined = False
+        elif evidence[k] and not joined:
+            evidence[k] = 0.0
+
+
+def drop_lone_copies(evidence: list[float]) -> None:
+    """Above a private record's Résumé nothing aligns (its body is empty), so the next body
+    starts where its copied lines start running: a lone copied line before that run is a
+    sentence of the Résumé that happens to recur in the next one, not the next body."""
+    run = next((k for k in range(len(evidence) - 1)
+                if evidence[k] > SHORT_COPY_WEIGHT and evidence[k + 1]), None)
+    for k in range(run or 0):
+        evidence[k] = 0.0
