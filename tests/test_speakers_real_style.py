@@ -207,3 +207,40 @@ def test_the_row_keeps_the_function_that_decided_it():
     row = people_of("Retour sur la rencontre", "Le public a pu entendre Lucie Garnier, sociologue.")[
         "Lucie Garnier"]
     assert (str(row.participation), row.cue) == ("speaker", "sociologue")
+
+
+# --- the off-stage reading is limited to the clause holding the name ---
+
+@pytest.mark.parametrize("lines, expected", [
+    # "n'ont pas" in a completive says nothing of the subjects
+    (["Retour sur la rencontre", "Paul Texier, maire de Dax, et Lucie Garnier, conseillère régionale, ont "
+      "ouvert la journée en rappelant que 30 % des ménages n'ont pas de voiture."],
+     {"Paul Texier": ("speaker", "maire", "Dax"),
+      "Lucie Garnier": ("speaker", "conseillère régionale", None)}),
+    # succeeding one another on the platform is speaking, not replacing someone
+    (["Retour sur la plénière", "La plénière a vu se succéder à la tribune Paul Texier, président de la "
+      "CRESS, puis Lucie Garnier, directrice de l'ADEME."],
+     {"Paul Texier": ("speaker", "président", "CRESS"), "Lucie Garnier": ("speaker", "directrice", "ADEME")}),
+    # the absence in the clause before the semicolon, the talk after it
+    (["Retour sur la journée", "Paul Texier, maire de Dax, était excusé ; Lucie Garnier, adjointe au maire, "
+      "a présenté le projet."],
+     {"Paul Texier": ("mentioned", "maire", "Dax"), "Lucie Garnier": ("speaker", "adjointe au maire", None)}),
+])
+def test_off_stage_words_count_in_the_name_s_clause_only(lines, expected):
+    assert _who(*lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Retour sur la visite", "Un grand merci à Lucie Garnier, bénévole, qui a organisé le transport."],
+     {"Lucie Garnier": ("mentioned", "bénévole", None)}),
+    (["Retour sur la visite", "Merci à Lucie Garnier, maraîchère, qui a présenté son exploitation."],
+     {"Lucie Garnier": ("speaker", "maraîchère", None)}),
+])
+def test_thanks_followed_by_what_else_the_person_did(lines, expected):
+    assert _who(*lines) == expected
+
+
+@pytest.mark.parametrize("verb", ["conduite", "orchestrée", "co-animée"])
+def test_more_verbs_of_chairing(verb):
+    found = _who("Retour sur la formation", f"La session était {verb} par Lucie Garnier, consultante.")
+    assert found == {"Lucie Garnier": ("moderator", "consultante", None)}

@@ -58,7 +58,9 @@ def title_before(before: str) -> str | None:
 
 # Scope cues of a moderator: the list after them is who animated the session.
 _MODERATOR_CUE = (
-    r"(?:anim|mod[ée]r|facilit|présid)[ée]e?s?(?: [a-zé]+ment)? par|animation (?:assurée )?(?:par|d[e’'])|"
+    r"(?:(?:co-?)?anim|mod[ée]r|facilit|présid|orchestr)[ée]e?s?(?: [a-zé]+ment)? par|"
+    r"condui(?:t|te)s?(?: [a-zé]+ment)? par|"
+    r"animation (?:assurée )?(?:par|d[e’'])|"
     r"(?:sous la )?présidence d[e’']|"
     r"(?:animat(?:eur|rice|ion)|modérat(?:eur|rice|ion))(?:\.?e)?s?(?: [^:.;!?«»()]{0,30})? ?:"
 )
@@ -239,7 +241,7 @@ def subject_cue(after: str, before: str, introduced: bool = False) -> tuple[int,
     verb = FIRST_VERB_RE.search(after)
     if not verb or verb.group("before") or _NOT_A_SUBJECT_GAP_RE.search(after[: verb.start()]):
         return None  # "A avait lancé ces rencontres en 2005": done before the event
-    if verb.group("other") and introduced:  # "A, maire de X, a élargi le propos"
+    if verb.group("other") in ("a", "ont") and introduced:  # "A, maire de X, a élargi le propos"
         done = _ANY_PARTICIPLE_RE.match(after, verb.end())
         return (SPEAKER, verb.group().strip() + done.group()) if done else None
     if verb.group("other"):

@@ -267,7 +267,7 @@ def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurre
 
 # The first verb of a sentence opened by a person, in the pluperfect.
 _PLUPERFECT_RE = re.compile(
-    r"[^.;:!?«»]*?, (?:avait|avaient|"
+    r"[^.;:!?«»]*?, (?:avait|avaient|(?:était|étaient|est|sont) (?:excusée?s?|absente?s?|empêchée?s?)|"
     r"n['’](?:a|ont|était|étaient|avait|avaient|est|sont) (?:pas|plus|jamais)) "
 )  # or negated: "A, président de X, n'a pas pu être présent"
 
