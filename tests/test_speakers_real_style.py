@@ -244,3 +244,22 @@ def test_thanks_followed_by_what_else_the_person_did(lines, expected):
 def test_more_verbs_of_chairing(verb):
     found = _who("Retour sur la formation", f"La session était {verb} par Lucie Garnier, consultante.")
     assert found == {"Lucie Garnier": ("moderator", "consultante", None)}
+
+
+@pytest.mark.parametrize("bullet", ["▶", "✅", "➡️", "🔹", "🗣️", "•", "-", "–", "*"])
+def test_a_bullet_is_known_by_its_shape(bullet):
+    found = _who("Retour sur la rencontre", "Intervenants :",
+                 f"{bullet} Lucie Garnier, directrice de la CRESS",
+                 f"{bullet} Paul Texier, président de l'Afip")
+    assert found == {"Lucie Garnier": ("speaker", "directrice", "CRESS"),
+                     "Paul Texier": ("speaker", "président", "Afip")}
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("🔹 Emploi des jeunes, avec Lucie Garnier, mission locale",
+     {"Lucie Garnier": ("speaker", None, "mission locale")}),
+    ("🎙️ Ont pris la parole : Lucie Garnier, directrice de la CRESS ; Paul Texier, maire de Dax.",
+     {"Lucie Garnier": ("speaker", "directrice", "CRESS"), "Paul Texier": ("speaker", "maire", "Dax")}),
+])
+def test_bullet_items_opened_by_avec_or_a_semicolon(line, expected):
+    assert _who("Retour sur la journée", line) == expected

@@ -34,8 +34,11 @@ ORG_HEADS = frozenset("""
 ville conseil département communauté région association collectif université métropole
 générateur pôle banque mairie agglomération commune pays atelier réseau fédération union
 mouvement fondation coopérative institut agence chambre syndicat tiers-lieu foncière collège lycée
-école établissement épicerie ressourcerie recyclerie scop scic cabinet entreprise
+école établissement épicerie ressourcerie recyclerie scop scic cabinet entreprise garage maison
 """.split())
+# Kinds of organisation named in lower case with no proper noun ("Sarah B., mission locale").
+ORG_KINDS = ("mission locale", "missions locales", "régie de quartier", "maison de l'emploi",
+             "maison de l’emploi")
 # Heads of organisations named without a proper noun after a role, the context naming which
 # ("président de la fondation", "directeur général des services de la commune").
 BARE_ORG_HEADS = frozenset("""
@@ -151,4 +154,5 @@ def looks_like_org(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    return bool(_PROPER_RE.match(words[0])) or words[0].casefold() in ORG_HEADS
+    return (bool(_PROPER_RE.match(words[0])) or words[0].casefold() in ORG_HEADS
+            or text.casefold().startswith(ORG_KINDS))

@@ -21,7 +21,8 @@ from pipeline.speakers.names import (
     same_person,
 )
 from pipeline.speakers.policy import decide, reports_an_event
-from pipeline.speakers.rules import Occurrence, is_bullet, name_spans, scan_paragraph, starts_list
+from pipeline.speakers.bullets import is_bullet
+from pipeline.speakers.rules import Occurrence, name_spans, scan_paragraph, starts_list
 
 # Which occurrence describes a person best when a record names them several times: a
 # structured introduction first, then prose with an affiliation, then a bare name.
