@@ -263,3 +263,16 @@ def test_a_bullet_is_known_by_its_shape(bullet):
 ])
 def test_bullet_items_opened_by_avec_or_a_semicolon(line, expected):
     assert _who("Retour sur la journée", line) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Programme de la journée",
+      "10h00 Regards croisés : Lucie Garnier et Paul Texier de la Métropole de Dax"],
+     {"Lucie Garnier": ("speaker", None, "Métropole de Dax"),
+      "Paul Texier": ("speaker", None, "Métropole de Dax")}),
+    (["Retour sur la soirée",
+      "Après quelques mots du maire adjoint Paul Texier, la parole a été donnée au public."],
+     {"Paul Texier": ("speaker", "maire adjoint", None)}),
+])
+def test_a_programme_line_after_a_colon_and_a_function_after_du(lines, expected):
+    assert _who(*lines) == expected

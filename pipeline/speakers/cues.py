@@ -29,9 +29,11 @@ TITLE_BEFORE_RE = re.compile(
     r"sociologue|rapporteure?)\s$"
 )
 # A function written with its article before the name: "La maire de Quimperlé, A, a ouvert",
-# "Merci au CNFPT et à son directeur régional A", "Le directeur de l'Avise, A, ...".
+# "Merci au CNFPT et à son directeur régional A", "Le directeur de l'Avise, A, ...", "quelques
+# mots du maire adjoint A".
 _ARTICLE_BEFORE_RE = re.compile(
-    r"(?:^|(?<=[\s'’]))(?:le |la |l['’]|les |son |sa |ses |leurs? |deux |trois |quatre )", re.IGNORECASE
+    r"(?:^|(?<=[\s'’]))(?:le |la |l['’]|les |du |des |au |aux |son |sa |ses |leurs? |deux |trois |quatre )",
+    re.IGNORECASE
 )
 _FUNCTION_RE = re.compile(r"([^,.;:«»()]{2,80}?),? ")
 _VERB_IN_FUNCTION_RE = re.compile(r" (?:a|ont|est|sont|était|avait) ")  # "L'élue a laissé ..."
@@ -208,6 +210,8 @@ _BACKSTAGE_THANKS_RE = re.compile(
 # A programme line: a time, a talk, its speakers in brackets ("9h30 - 10h30 : Title (A, role,
 # Org)", "14h – Table ronde (A, Org ; B, Org)").
 PROGRAMME_BRACKET_RE = re.compile(r"^\s*\d{1,2} ?h(?:\s?\d\d)?\b[^(]*\((?=[A-ZÀ-Þ])")
+# A programme line whose speakers follow a colon: "10h00 Regards croisés : A et B de X".
+PROGRAMME_COLON_RE = re.compile(r"^\s*\d{1,2} ?h(?:\s?\d\d)?\b[^:()]*: (?=(?:M\. |Mme )?[A-ZÀ-Þ])")
 
 
 def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
@@ -219,6 +223,9 @@ def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
     if bracket:
         close = sentence.find(")", bracket.end())
         scopes.append((bracket.end(), close if close > 0 else len(sentence), SPEAKER, "("))
+    colon = PROGRAMME_COLON_RE.match(sentence)
+    if colon and not matches:
+        scopes.append((colon.end(), len(sentence), SPEAKER, ":"))
     for index, match in enumerate(matches):
         ends = _LIST_END_RE if match.group().endswith((":", "avec")) else SCOPE_END_RE
         stop = ends.search(sentence, match.end())
