@@ -24,6 +24,7 @@ import pytest
 from test_speakers_prose import _make_record, people_of, score
 
 from pipeline.speakers import extract_speakers
+from pipeline.speakers.affiliation import split_affiliation
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
 SET = json.loads((CASES_DIR / "speakers_real_style.json").read_text(encoding="utf-8"))
@@ -276,3 +277,27 @@ def test_bullet_items_opened_by_avec_or_a_semicolon(line, expected):
 ])
 def test_a_programme_line_after_a_colon_and_a_function_after_du(lines, expected):
     assert _who(*lines) == expected
+
+
+@pytest.mark.parametrize("affiliation, expected", [
+    ("responsable du pôle innovation sociale à Bpifrance",
+     ("responsable du pôle innovation sociale", "Bpifrance")),
+    ("cheffe de projet politique de la ville à Mulhouse",
+     ("cheffe de projet politique de la ville", "Mulhouse")),
+    ("journaliste au magazine Alternatives", ("journaliste", "magazine Alternatives")),
+    ("sociologue, maîtresse de conférences à l'université de Tours",
+     ("sociologue, maîtresse de conférences", "université de Tours")),
+    ("alors maire de la commune", ("maire", "commune")),
+    ("adjointe à la maire de Strasbourg", ("adjointe à la maire", "Strasbourg")),
+    ("vice-présidente de la Métropole de Lyon déléguée à l'ESS", ("vice-présidente de la Métropole de Lyon "
+                                                                  "déléguée à l'ESS", None)),
+])
+def test_the_place_of_work_after_a(affiliation, expected):
+    assert split_affiliation(affiliation) == expected
+
+
+def test_a_function_in_the_plural_before_an_enumeration():
+    found = _who("Retour sur la commission", "Les deux rapporteurs, Lucie Garnier et Paul Texier, ont "
+                 "présenté leurs conclusions.")
+    assert found == {"Lucie Garnier": ("speaker", "rapporteurs", None),
+                     "Paul Texier": ("speaker", "rapporteurs", None)}

@@ -56,7 +56,7 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
     of a verb of speaking, or right after a quotation or "comme l'a rappelé"."""
     local, local_end = span.start - sentence_start, span.end - sentence_start
     before, after = sentence[:local], sentence[local_end:]
-    title = title_before(before)
+    title = title_before(before) or _plural_title(sentence, span, inside, sentence_start)
     common = {"sentence": sentence, "sentence_start": sentence_start,
               "title": title}
     if _MENTION_IN_SCOPE_RE.search(before):
@@ -99,6 +99,16 @@ def _talk_by(before: str) -> str | None:
     if _TALK_BY_RE.match(before) and not _VERB_RE.search(before) and not _PARTICIPLE_END_RE.search(before):
         return "par"
     return None
+
+
+def _plural_title(sentence: str, span: Span, inside: list[Span], sentence_start: int) -> str | None:
+    """ "Les deux rapporteurs, A et B, ont présenté": a function in the plural before the first
+    name of an enumeration is the function of every name in it."""
+    start = _chain_start(sentence, span, inside, sentence_start)
+    if start == span.start - sentence_start:
+        return None
+    title = title_before(sentence[:start])
+    return title if title and title.split()[0].endswith(("s", "x")) else None
 
 
 def _chain_start(sentence: str, span: Span, inside: list[Span], sentence_start: int) -> int:
