@@ -301,3 +301,36 @@ def test_a_function_in_the_plural_before_an_enumeration():
                  "présenté leurs conclusions.")
     assert found == {"Lucie Garnier": ("speaker", "rapporteurs", None),
                      "Paul Texier": ("speaker", "rapporteurs", None)}
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Retour sur la table ronde", "Paul Texier, maire de Dax, a ouvert la séance, tandis qu'Anne Lefort, "
+      "sociologue, a conclu."],
+     {"Paul Texier": ("speaker", "maire", "Dax"), "Anne Lefort": ("speaker", "sociologue", None)}),
+    (["Retour sur le webinaire",
+      "Un grand merci aux intervenant.e.s : Anne Lefort, Paul Texier et Léa Morin !"],
+     {"Anne Lefort": ("speaker", None, None), "Paul Texier": ("speaker", None, None),
+      "Léa Morin": ("speaker", None, None)}),
+    (["Retour sur la plénière", "La secrétaire d'État Anne Lefort a rappelé les objectifs."],
+     {"Anne Lefort": ("speaker", "secrétaire d'État", None)}),
+    (["Retour sur la visite", "Visite de la ferme, avec son encadrant technique Paul Texier."],
+     {"Paul Texier": ("speaker", "encadrant technique", None)}),
+    (["Retour sur la rencontre", "Un élu de Dax a ensuite interrogé Paul Texier sur le budget."],
+     {"Paul Texier": ("speaker", None, None)}),
+])
+def test_elided_subjects_inclusive_labels_and_more_functions(lines, expected):
+    assert _who(*lines) == expected
+
+
+def test_items_of_a_list_each_presented_by_someone():
+    found = _who("Retour sur la journée", "Trois projets ont été présentés par leurs porteurs : la ferme X, "
+                 "par sa fondatrice Anne Lefort ; le groupement Y, par Paul Texier ; et l'épicerie Z, par "
+                 "Léa Morin.")
+    assert {name: participation for name, (participation, _, _) in found.items()} == {
+        "Anne Lefort": "speaker", "Paul Texier": "speaker", "Léa Morin": "speaker"}
+
+
+def test_a_project_carried_by_someone_names_no_speaker():
+    found = _who("Retour sur le séminaire", "Ont été évoqués la maison de l'ESS de Dax, portée par l'élue "
+                 "Anne Lefort, et le budget participatif.")
+    assert found == {"Anne Lefort": ("mentioned", "élue", None)}

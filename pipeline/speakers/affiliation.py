@@ -20,7 +20,8 @@ ROLE_WORD_RE = re.compile(
     r"géographe|anthropologue|politiste|enseignante?|format(?:eur|rice)|médiat(?:eur|rice)|"
     r"facilitat(?:eur|rice)|accompagnat(?:eur|rice)|fonctionnaire|agente?|technicienn?e?|"
     r"entrepreneu(?:r|se)|dirigeante?|experte?|auteure?|autrice|réalisat(?:eur|rice)|"
-    r"rédact(?:eur|rice)|cheffe?|pilote|référente?|volontaire|stagiaire|apprentie?)s?\b"
+    r"rédact(?:eur|rice)|cheffe?|pilote|référente?|volontaire|stagiaire|apprentie?|collaborat(?:eur|rice)|"
+    r"encadrante?|homologue|assistante?|mécène|doyenn?e?|inspect(?:eur|rice))s?\b"
 )
 # A second role joined by "et": the affiliation is then kept whole as one role, because no
 # single organisation can be separated cleanly ("vice-présidente du RTES et vice-présidente

@@ -89,14 +89,19 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
 
 
 # A talk's title, then its speaker: "La coopération territoriale, par A, socio-économiste"
-# (no verb in the title: "le rapport, remis par A" names an author).
-_TALK_BY_RE = re.compile(r"^[^.;:!?«»]{3,120}, par $")
+# (no verb in the title: "le rapport, remis par A" names an author); also an item of a list
+# ("présentées par leurs porteurs : la légumerie X, par A ; le groupement Y, par B").
+_TALK_BY_RE = re.compile(r"(?:^|[;:] )(?:et )?([^.;:!?«»]{3,120}, par )$")
 _PARTICIPLE_END_RE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ise|it|ite|u|ue|us|ert|erte|int|inte), par $")
+_CHAIRED_BEFORE_RE = re.compile(r"(?i)\b(?:co-?)?(?:anim|modér|présid|facilit|orchestr|condui)\w*")
 _VERB_RE = re.compile(r" (?:a|ont|est|sont|été|était|avait) ")
 
 
 def _talk_by(before: str) -> str | None:
-    if _TALK_BY_RE.match(before) and not _VERB_RE.search(before) and not _PARTICIPLE_END_RE.search(before):
+    talk = _TALK_BY_RE.search(before)  # from the sentence start or from a list's ";" or ":"
+    if talk and talk.start() and _CHAIRED_BEFORE_RE.search(before):
+        return None  # "... était animé par A ; celui sur X, par B": the policy reads B as chairing
+    if talk and not _VERB_RE.search(talk.group(1)) and not _PARTICIPLE_END_RE.search(talk.group(1)):
         return "par"
     return None
 

@@ -80,7 +80,8 @@ _SPEAKER_CUE = (
     r"permis d['’](?:écouter|entendre)|"
     r"(?:un |l['’])hommage d[e’']|"
     r"(?:(?:ont|a) (?:[a-zé]+ )?pris la parole|sont (?:[a-zé]+ )?intervenu(?:e|s|es)?)(?= [A-ZÀ-Þ])|"
-    r"(?:(?:les|la|le|l['’]|des|une?) ?)?(?:intervenant|intervention|participai|témoign|étaient présent|"
+    r"(?:(?:les|la|le|l['’]|des|une?) ?)?(?:intervenant(?:[.·]e)?(?:[.·]?s)?|intervention|participai|témoign|"
+    r"étaient présent|"
     r"présents? à la tribune|à la tribune|grand témoin|témoins|ouverture|clôture|conclusion|introduction|"
     r"pour en débattre|invités?)[^:.;!?«»()]{0,40}:|"
     r"(?:répondaient|intervenaient|témoignaient|se sont succédée?s?|ont témoigné|ont pris la parole|"
@@ -179,7 +180,7 @@ PREPOSITION_BEFORE_RE = re.compile(
 # What may stand right before a subject: the sentence start, a comma ("En ouverture, A"),
 # "et" between two subjects, or an adverb ("Puis A").
 _OPENS_SUBJECT_RE = re.compile(
-    r"(?:^\s*|, |: |; |,? et |\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )"
+    r"(?:^\s*|, |: |; |,? et |\bqu['’]|\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )"
     r"(?:(?:M\.|MM\.|Mme|Mmes|Dr|Pr) |(?:[Ll][ea]|[Ll]['’]|[Ss]on|[Ss]a|[Ll]eurs?) ?[a-zéèêàç'’-]+ "
     r"(?:[a-zéèêàç'’-]+ )?)?$"
 )
@@ -190,7 +191,8 @@ NEAR_CUE_RE = re.compile(
     rf"\bainsi que l['’](?:a|ont) (?:{_SPOKE}) |\bce qu(?:e |['’])(?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
     rf"(?:»,?|,) (?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
     rf"\bselon (?:(?:l[ea]|son|sa|leur) [\w-]+,? )?|\bpour |"
-    rf"\bd['’]après |\bl['’]avis d[e’']? ?|interrogent )$"
+    rf"\bd['’]après |\bl['’]avis d[e’']? ?|interrogent |"
+    rf"\b(?:a|ont) (?:ensuite |aussi |également )?interrogé )$"
 )
 # A function stated in a later sentence: "Elle est adjointe au maire de X."
 PRONOUN_FUNCTION_RE = re.compile(
