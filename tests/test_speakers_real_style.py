@@ -334,3 +334,13 @@ def test_a_project_carried_by_someone_names_no_speaker():
     found = _who("Retour sur le séminaire", "Ont été évoqués la maison de l'ESS de Dax, portée par l'élue "
                  "Anne Lefort, et le budget participatif.")
     assert found == {"Anne Lefort": ("mentioned", "élue", None)}
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Retour sur la visite", "Paul Texier, le directeur de la Scic, a fait visiter le site aux élus."],
+     {"Paul Texier": ("speaker", "directeur", "Scic")}),
+    (["Retour sur le séminaire", "Malgré l'engagement pris par l'ancien préfet Paul Texier, rien n'a bougé."],
+     {"Paul Texier": ("mentioned", "ancien préfet", None)}),
+])
+def test_an_article_before_a_function_and_ancien(lines, expected):
+    assert _who(*lines) == expected

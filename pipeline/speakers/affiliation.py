@@ -6,7 +6,8 @@ import re
 
 # Words that open a role ("Cheffe de projet", "vice-présidente", "chargée d'investissement").
 ROLE_WORD_RE = re.compile(
-    r"(?i)^(?:(?:1(?:ère|er|re)|premi(?:er|ère)|ancienne?|alors|actuelle?) )?(?:co-?|vice-|sous-)?"
+    r"(?i)^(?:(?:le|la|les|son|sa|ses|leurs?) |l['’])?"  # "A, le directeur de la Scic", "B, son homologue"
+    r"(?:(?:1(?:ère|er|re)|premi(?:er|ère)|ancien(?:ne)?|alors|actuel(?:le)?) )?(?:co-?|vice-|sous-)?"
     r"(?:chef(?:fe)?|préf(?:et|ète)|pdg|cuisini(?:er|ère)|médecin|maîtresse de conférences?|"
     r"chargée?|directeur|directrice|direction|"
     r"présidente?|déléguée?|conseill(?:er|ère)|adjointe?|secrétaire|sociologue|professeure?|"
@@ -57,7 +58,7 @@ _CONNECTOR_RE = re.compile(r" (?:de la |de l['’]|des |du |de |d['’]|au |aux 
 _AT_RE = re.compile(r" (?:au |aux |à la |à l['’]|à )")
 # Clauses that describe the organisation rather than name it; cut before splitting.
 _CLAUSE_RE = re.compile(r" (?:qui|que|dont|pour|afin|saisie?s?|créée?s?|née?s?|depuis) ")
-_POSSESSIVE_RE = re.compile(r"^(?:son|sa|ses|leurs?) ")
+_POSSESSIVE_RE = re.compile(r"^(?:son|sa|ses|leurs?|le|la|les) (?=\S)|^l['’](?=\w)")
 _PARENTHESES_RE = re.compile(r"\s*\([^)]*\)")
 # Words that start a proper noun in lower-case-looking organisations: capitals or digits.
 _PROPER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞŒ0-9]")
