@@ -344,3 +344,18 @@ def test_a_project_carried_by_someone_names_no_speaker():
 ])
 def test_an_article_before_a_function_and_ancien(lines, expected):
     assert _who(*lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Retour sur la conférence", "Une conférence animée par Anne Lefort, de l'agence locale de l'énergie."],
+     {"Anne Lefort": ("moderator", None, "agence locale de l'énergie")}),
+    (["15h – Atelier « mobilité », animé par Paul Texier (Wimoov), avec Anne Lefort, maire de Dax."],
+     {"Paul Texier": ("moderator", None, "Wimoov"), "Anne Lefort": ("speaker", "maire", "Dax")}),
+    (["Retour sur la journée", "Anne Lefort est intervenue au titre de la Fédération des centres sociaux."],
+     {"Anne Lefort": ("speaker", None, "Fédération des centres sociaux")}),
+    (["Retour sur la journée", "L'étude a été présentée par le cabinet Geste, représenté par Anne Lefort et "
+      "Paul Texier."],
+     {"Anne Lefort": ("speaker", None, "cabinet Geste"), "Paul Texier": ("speaker", None, "cabinet Geste")}),
+])
+def test_the_organisation_after_de_in_brackets_on_behalf_and_represented(lines, expected):
+    assert _who(*lines) == expected

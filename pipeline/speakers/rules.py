@@ -301,11 +301,17 @@ def _evidence(before: str, after: str) -> int:
 
 def _affiliation_or_none(text: str | None) -> str | None:
     """Keep the text after a listed name only if it reads as a role or an organisation."""
+    if text and text.startswith("(") and ")" in text:
+        text = text[1: text.index(")")]  # "animé par A (Wimoov), avec B"
     if not text:
         return None
-    if is_role(text) or looks_like_org(text) or re.match(r"(?:du|de la|de l['’]|des|chez) ", text):
+    if is_role(text) or looks_like_org(text) or _OF_ORGANISATION_RE.match(text):
         return apposition(text)
     return None
+
+
+# "A, de l'agence locale de l'énergie", "A, de France Active": an organisation after "de".
+_OF_ORGANISATION_RE = re.compile(r"(?:du |de la |de l['’]|des |chez |de (?=[A-ZÀ-Þ])|d['’](?=[A-ZÀ-Þ]))")
 
 
 def _unsettled(text: str, span: Span, spans: list[Span]) -> Occurrence | None:
