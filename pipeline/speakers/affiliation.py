@@ -47,6 +47,7 @@ ORG_KINDS = ("mission locale", "missions locales", "régie de quartier", "maison
 BARE_ORG_HEADS = frozenset("""
 fondation commune région réseau atelier cabinet collège ressourcerie groupe délégation commission
 conseil centre régie agglomération métropole mairie association coopérative communauté préfecture
+jury faculté
 tiers-lieu établissement
 """.split())
 # Acronyms of domains, not organisations ("conseiller ESS & Juriste").
