@@ -6,7 +6,8 @@ import re
 
 # Words that open a role ("Cheffe de projet", "vice-présidente", "chargée d'investissement").
 ROLE_WORD_RE = re.compile(
-    r"(?i)^(?:(?:1(?:ère|er|re)|premi(?:er|ère)|ancienne?|alors|actuelle?) )?(?:co-?|vice-|sous-)?"
+    r"(?i)^(?:(?:le|la|les|son|sa|ses|leurs?) |l['’])?"  # "A, le directeur de la Scic", "B, son homologue"
+    r"(?:(?:1(?:ère|er|re)|premi(?:er|ère)|ancien(?:ne)?|alors|actuel(?:le)?) )?(?:co-?|vice-|sous-)?"
     r"(?:chef(?:fe)?|préf(?:et|ète)|pdg|cuisini(?:er|ère)|médecin|maîtresse de conférences?|"
     r"chargée?|directeur|directrice|direction|"
     r"présidente?|déléguée?|conseill(?:er|ère)|adjointe?|secrétaire|sociologue|professeure?|"
@@ -20,7 +21,8 @@ ROLE_WORD_RE = re.compile(
     r"géographe|anthropologue|politiste|enseignante?|format(?:eur|rice)|médiat(?:eur|rice)|"
     r"facilitat(?:eur|rice)|accompagnat(?:eur|rice)|fonctionnaire|agente?|technicienn?e?|"
     r"entrepreneu(?:r|se)|dirigeante?|experte?|auteure?|autrice|réalisat(?:eur|rice)|"
-    r"rédact(?:eur|rice)|cheffe?|pilote|référente?|volontaire|stagiaire|apprentie?)s?\b"
+    r"rédact(?:eur|rice)|cheffe?|pilote|référente?|volontaire|stagiaire|apprentie?|collaborat(?:eur|rice)|"
+    r"encadrante?|homologue|assistante?|mécène|doyenn?e?|inspect(?:eur|rice))s?\b"
 )
 # A second role joined by "et": the affiliation is then kept whole as one role, because no
 # single organisation can be separated cleanly ("vice-présidente du RTES et vice-présidente
@@ -34,13 +36,18 @@ ORG_HEADS = frozenset("""
 ville conseil département communauté région association collectif université métropole
 générateur pôle banque mairie agglomération commune pays atelier réseau fédération union
 mouvement fondation coopérative institut agence chambre syndicat tiers-lieu foncière collège lycée
-école établissement épicerie ressourcerie recyclerie scop scic cabinet entreprise
+école établissement épicerie ressourcerie recyclerie scop scic cabinet entreprise garage maison
+magazine revue journal
 """.split())
+# Kinds of organisation named in lower case with no proper noun ("Sarah B., mission locale").
+ORG_KINDS = ("mission locale", "missions locales", "régie de quartier", "maison de l'emploi",
+             "maison de l’emploi")
 # Heads of organisations named without a proper noun after a role, the context naming which
 # ("président de la fondation", "directeur général des services de la commune").
 BARE_ORG_HEADS = frozenset("""
 fondation commune région réseau atelier cabinet collège ressourcerie groupe délégation commission
 conseil centre régie agglomération métropole mairie association coopérative communauté préfecture
+jury faculté
 tiers-lieu établissement
 """.split())
 # Acronyms of domains, not organisations ("conseiller ESS & Juriste").
@@ -48,9 +55,11 @@ DOMAIN_ACRONYMS = frozenset({"ESS", "RSA", "IAE-ESS"})
 # Prepositions that link a role to its organisation ("directrice de l'association ...").
 _LEADING_CONNECTOR_RE = re.compile(r"^(?:de la |de l['’]|des |du |de |d['’]|chez |pour (?:la |le |l['’])?)")
 _CONNECTOR_RE = re.compile(r" (?:de la |de l['’]|des |du |de |d['’]|au |aux |à la |à l['’]|à |chez )")
+# "à" before a place of work: "chargée d'études à l'ANCT", "journaliste au magazine X".
+_AT_RE = re.compile(r" (?:au |aux |à la |à l['’]|à )")
 # Clauses that describe the organisation rather than name it; cut before splitting.
 _CLAUSE_RE = re.compile(r" (?:qui|que|dont|pour|afin|saisie?s?|créée?s?|née?s?|depuis) ")
-_POSSESSIVE_RE = re.compile(r"^(?:son|sa|ses|leurs?) ")
+_POSSESSIVE_RE = re.compile(r"^(?:son|sa|ses|leurs?|le|la|les) (?=\S)|^l['’](?=\w)")
 _PARENTHESES_RE = re.compile(r"\s*\([^)]*\)")
 # Words that start a proper noun in lower-case-looking organisations: capitals or digits.
 _PROPER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞŒ0-9]")
@@ -85,7 +94,7 @@ def _tidy(affiliation: str | None) -> str:
     if not affiliation:
         return ""
     text = _PARENTHESES_RE.sub("", affiliation).split(" : ", 1)[0]  # a talk title after " : "
-    text = _POSSESSIVE_RE.sub("", text)  # "guidée par A, son fondateur"
+    text = _POSSESSIVE_RE.sub("", text).removeprefix("alors ")  # "guidée par A, son fondateur", "alors maire"
     clause = _CLAUSE_RE.search(text)
     if clause:
         text = text[: clause.start()]
@@ -105,12 +114,20 @@ def _split_segments(segments: list[str]) -> tuple[str | None, str | None]:
             return ", ".join(role_parts), segment
         if not is_role(segment):
             break  # a description or a talk title: neither role nor organisation
+        at_work = _split_at(segment)  # "sociologue, maîtresse de conférences à l'université de X"
+        if at_work:
+            return ", ".join([*role_parts, at_work[0]]), at_work[1]
         role_parts.append(segment)
     return ", ".join(role_parts), None
 
 
 def _split_inside(role: str) -> tuple[str | None, str | None]:
-    """Split "chef de projet France Active" or "directrice de l'association X" in two."""
+    """Split "chef de projet France Active" or "directrice de l'association X" in two; where
+    the place of work follows "à" ("responsable du pôle innovation sociale à Bpifrance",
+    "cheffe de projet Petites Villes de Demain à Ernée"), at the last "à"."""
+    at_work = _split_at(role)
+    if at_work:
+        return at_work
     for match in _CONNECTOR_RE.finditer(role):
         rest = role[match.end():]
         if _starts_organisation(rest):
@@ -123,6 +140,17 @@ def _split_inside(role: str) -> tuple[str | None, str | None]:
         if _PROPER_RE.match(word) and not is_role(word) and word not in DOMAIN_ACRONYMS:
             return " ".join(words[:index]), " ".join(words[index:])
     return role, None
+
+
+def _split_at(role: str) -> tuple[str, str] | None:
+    """ "journaliste au magazine X" -> ("journaliste", "magazine X"): at the last "à" before
+    an organisation."""
+    at = [m for m in _AT_RE.finditer(role) if _starts_organisation(role[m.end():])]
+    if at:
+        organisation = role[at[-1].end():].strip(" .")
+        if not any(is_role(word) for word in organisation.split()[1:]):
+            return role[: at[-1].start()], organisation
+    return None
 
 
 def _starts_organisation(text: str) -> bool:
@@ -151,4 +179,5 @@ def looks_like_org(text: str) -> bool:
     words = text.split()
     if not words:
         return False
-    return bool(_PROPER_RE.match(words[0])) or words[0].casefold() in ORG_HEADS
+    return (bool(_PROPER_RE.match(words[0])) or words[0].casefold() in ORG_HEADS
+            or text.casefold().startswith(ORG_KINDS))

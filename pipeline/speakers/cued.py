@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from pipeline.records import SpeakerSource
-from pipeline.speakers.affiliation import is_role
+from pipeline.speakers.affiliation import is_role, looks_like_org
 from pipeline.speakers.cues import (
     ITEM_JOIN_RE,
     MENTION_BEFORE_RE,
@@ -56,7 +56,7 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
     of a verb of speaking, or right after a quotation or "comme l'a rappelé"."""
     local, local_end = span.start - sentence_start, span.end - sentence_start
     before, after = sentence[:local], sentence[local_end:]
-    title = title_before(before)
+    title = title_before(before) or _plural_title(sentence, span, inside, sentence_start)
     common = {"sentence": sentence, "sentence_start": sentence_start,
               "title": title}
     if _MENTION_IN_SCOPE_RE.search(before):
@@ -72,6 +72,8 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
                           < end and s.start > span.start
                           and opens_item(sentence[start: s.start - sentence_start])), end)
         affiliation = _item_affiliation(sentence[local_end:following])
+        if affiliation is None and title is None:  # "le cabinet Geste, représenté par A et B"
+            affiliation = _represented(sentence, start, cue)
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
     chain_start = _chain_start(sentence, span, inside, sentence_start)
     near = near_cue(tail(sentence[:chain_start])) or _talk_by(sentence[:chain_start])
@@ -85,20 +87,65 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
     following = next((s.start - sentence_start for s in inside if s.start > span.start
                       and opens_item(sentence[local: s.start - sentence_start])), len(sentence))
     affiliation = _item_affiliation(sentence[local_end:following]) if after.startswith((", ", " (")) else None
+    behalf = None if affiliation else _ON_BEHALF_RE.match(after)
+    if behalf:  # "A a pris la parole au nom de la CRESS Occitanie"
+        affiliation = behalf.group(1)
     return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
 
 
+# The organisation named right before ", représenté par": "le cabinet Geste, représenté par A".
+_REPRESENTED_RE = re.compile(r", représentée? par$")  # singular: "les habitants de X, représentés par"
+_ARTICLE_RE = re.compile(r"^(?:[Ll](?:e|a|es) |[Ll]['’])")
+REPRESENTED_MAX_WORDS = 5
+
+
+def _represented(sentence: str, scope_start: int, cue: str) -> str | None:
+    """The organisation a person represents, when the cue says so and it has a proper name:
+    the longest run of the last words before the cue that reads as one."""
+    before = sentence[:scope_start].rstrip()
+    if not cue.startswith("représenté") or not _REPRESENTED_RE.search(before):
+        return None
+    words = before[: _REPRESENTED_RE.search(before).start()].split()[-REPRESENTED_MAX_WORDS:]
+    for index in range(len(words)):
+        organisation = _ARTICLE_RE.sub("", " ".join(words[index:]))
+        if looks_like_org(organisation) and any(word[:1].isupper() for word in organisation.split()):
+            return organisation
+    return None
+
+
+# The organisation a person spoke for: "est intervenu au titre de la Fédération des centres sociaux".
+_ON_BEHALF_RE = re.compile(
+    r"^ [^,.;:«»()]{0,40}?\b(?:au nom|au titre|pour le compte) (?:de la |de l['’]|du |des |de |d['’])"
+    r"([A-ZÀ-Þ][^,.;:«»()]{1,60}?)(?= pour | afin |[,.;:«»()]|$)"
+)
+
+
 # A talk's title, then its speaker: "La coopération territoriale, par A, socio-économiste"
-# (no verb in the title: "le rapport, remis par A" names an author).
-_TALK_BY_RE = re.compile(r"^[^.;:!?«»]{3,120}, par $")
+# (no verb in the title: "le rapport, remis par A" names an author); also an item of a list
+# ("présentées par leurs porteurs : la légumerie X, par A ; le groupement Y, par B").
+_TALK_BY_RE = re.compile(r"(?:^|[;:] )(?:et )?([^.;:!?«»]{3,120}, par )$")
 _PARTICIPLE_END_RE = re.compile(r"(?:é|ée|és|ées|i|ie|is|ise|it|ite|u|ue|us|ert|erte|int|inte), par $")
+_CHAIRED_BEFORE_RE = re.compile(r"(?i)\b(?:co-?)?(?:anim|modér|présid|facilit|orchestr|condui)\w*")
 _VERB_RE = re.compile(r" (?:a|ont|est|sont|été|était|avait) ")
 
 
 def _talk_by(before: str) -> str | None:
-    if _TALK_BY_RE.match(before) and not _VERB_RE.search(before) and not _PARTICIPLE_END_RE.search(before):
+    talk = _TALK_BY_RE.search(before)  # from the sentence start or from a list's ";" or ":"
+    if talk and talk.start() and _CHAIRED_BEFORE_RE.search(before):
+        return None  # "... était animé par A ; celui sur X, par B": the policy reads B as chairing
+    if talk and not _VERB_RE.search(talk.group(1)) and not _PARTICIPLE_END_RE.search(talk.group(1)):
         return "par"
     return None
+
+
+def _plural_title(sentence: str, span: Span, inside: list[Span], sentence_start: int) -> str | None:
+    """ "Les deux rapporteurs, A et B, ont présenté": a function in the plural before the first
+    name of an enumeration is the function of every name in it."""
+    start = _chain_start(sentence, span, inside, sentence_start)
+    if start == span.start - sentence_start:
+        return None
+    title = title_before(sentence[:start])
+    return title if title and title.split()[0].endswith(("s", "x")) else None
 
 
 def _chain_start(sentence: str, span: Span, inside: list[Span], sentence_start: int) -> int:

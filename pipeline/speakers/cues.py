@@ -29,9 +29,11 @@ TITLE_BEFORE_RE = re.compile(
     r"sociologue|rapporteure?)\s$"
 )
 # A function written with its article before the name: "La maire de Quimperlé, A, a ouvert",
-# "Merci au CNFPT et à son directeur régional A", "Le directeur de l'Avise, A, ...".
+# "Merci au CNFPT et à son directeur régional A", "Le directeur de l'Avise, A, ...", "quelques
+# mots du maire adjoint A".
 _ARTICLE_BEFORE_RE = re.compile(
-    r"(?:^|(?<=[\s'’]))(?:le |la |l['’]|les |son |sa |ses |leurs? |deux |trois |quatre )", re.IGNORECASE
+    r"(?:^|(?<=[\s'’]))(?:le |la |l['’]|les |du |des |au |aux |son |sa |ses |leurs? |deux |trois |quatre )",
+    re.IGNORECASE
 )
 _FUNCTION_RE = re.compile(r"([^,.;:«»()]{2,80}?),? ")
 _VERB_IN_FUNCTION_RE = re.compile(r" (?:a|ont|est|sont|était|avait) ")  # "L'élue a laissé ..."
@@ -58,7 +60,9 @@ def title_before(before: str) -> str | None:
 
 # Scope cues of a moderator: the list after them is who animated the session.
 _MODERATOR_CUE = (
-    r"(?:anim|mod[ée]r|facilit|présid)[ée]e?s?(?: [a-zé]+ment)? par|animation (?:assurée )?(?:par|d[e’'])|"
+    r"(?:(?:co-?)?anim|mod[ée]r|facilit|présid|orchestr)[ée]e?s?(?: [a-zé]+ment)? par|"
+    r"condui(?:t|te)s?(?: [a-zé]+ment)? par|"
+    r"animation (?:assurée )?(?:par|d[e’'])|"
     r"(?:sous la )?présidence d[e’']|"
     r"(?:animat(?:eur|rice|ion)|modérat(?:eur|rice|ion))(?:\.?e)?s?(?: [^:.;!?«»()]{0,30})? ?:"
 )
@@ -76,7 +80,8 @@ _SPEAKER_CUE = (
     r"permis d['’](?:écouter|entendre)|"
     r"(?:un |l['’])hommage d[e’']|"
     r"(?:(?:ont|a) (?:[a-zé]+ )?pris la parole|sont (?:[a-zé]+ )?intervenu(?:e|s|es)?)(?= [A-ZÀ-Þ])|"
-    r"(?:(?:les|la|le|l['’]|des|une?) ?)?(?:intervenant|intervention|participai|témoign|étaient présent|"
+    r"(?:(?:les|la|le|l['’]|des|une?) ?)?(?:intervenant(?:[.·]e)?(?:[.·]?s)?|intervention|participai|témoign|"
+    r"étaient présent|"
     r"présents? à la tribune|à la tribune|grand témoin|témoins|ouverture|clôture|conclusion|introduction|"
     r"pour en débattre|invités?)[^:.;!?«»()]{0,40}:|"
     r"(?:répondaient|intervenaient|témoignaient|se sont succédée?s?|ont témoigné|ont pris la parole|"
@@ -175,7 +180,7 @@ PREPOSITION_BEFORE_RE = re.compile(
 # What may stand right before a subject: the sentence start, a comma ("En ouverture, A"),
 # "et" between two subjects, or an adverb ("Puis A").
 _OPENS_SUBJECT_RE = re.compile(
-    r"(?:^\s*|, |: |; |,? et |\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )"
+    r"(?:^\s*|, |: |; |,? et |\bqu['’]|\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )"
     r"(?:(?:M\.|MM\.|Mme|Mmes|Dr|Pr) |(?:[Ll][ea]|[Ll]['’]|[Ss]on|[Ss]a|[Ll]eurs?) ?[a-zéèêàç'’-]+ "
     r"(?:[a-zéèêàç'’-]+ )?)?$"
 )
@@ -186,7 +191,8 @@ NEAR_CUE_RE = re.compile(
     rf"\bainsi que l['’](?:a|ont) (?:{_SPOKE}) |\bce qu(?:e |['’])(?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
     rf"(?:»,?|,) (?:(?:a|ont) )?(?:{_SPOKE}|{_SPEAKS}) |"
     rf"\bselon (?:(?:l[ea]|son|sa|leur) [\w-]+,? )?|\bpour |"
-    rf"\bd['’]après |\bl['’]avis d[e’']? ?|interrogent )$"
+    rf"\bd['’]après |\bl['’]avis d[e’']? ?|interrogent |"
+    rf"\b(?:a|ont) (?:ensuite |aussi |également )?interrogé )$"
 )
 # A function stated in a later sentence: "Elle est adjointe au maire de X."
 PRONOUN_FUNCTION_RE = re.compile(
@@ -206,6 +212,8 @@ _BACKSTAGE_THANKS_RE = re.compile(
 # A programme line: a time, a talk, its speakers in brackets ("9h30 - 10h30 : Title (A, role,
 # Org)", "14h – Table ronde (A, Org ; B, Org)").
 PROGRAMME_BRACKET_RE = re.compile(r"^\s*\d{1,2} ?h(?:\s?\d\d)?\b[^(]*\((?=[A-ZÀ-Þ])")
+# A programme line whose speakers follow a colon: "10h00 Regards croisés : A et B de X".
+PROGRAMME_COLON_RE = re.compile(r"^\s*\d{1,2} ?h(?:\s?\d\d)?\b[^:()]*: (?=(?:M\. |Mme )?[A-ZÀ-Þ])")
 
 
 def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
@@ -217,6 +225,9 @@ def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
     if bracket:
         close = sentence.find(")", bracket.end())
         scopes.append((bracket.end(), close if close > 0 else len(sentence), SPEAKER, "("))
+    colon = PROGRAMME_COLON_RE.match(sentence)
+    if colon and not matches:
+        scopes.append((colon.end(), len(sentence), SPEAKER, ":"))
     for index, match in enumerate(matches):
         ends = _LIST_END_RE if match.group().endswith((":", "avec")) else SCOPE_END_RE
         stop = ends.search(sentence, match.end())
@@ -239,7 +250,7 @@ def subject_cue(after: str, before: str, introduced: bool = False) -> tuple[int,
     verb = FIRST_VERB_RE.search(after)
     if not verb or verb.group("before") or _NOT_A_SUBJECT_GAP_RE.search(after[: verb.start()]):
         return None  # "A avait lancé ces rencontres en 2005": done before the event
-    if verb.group("other") and introduced:  # "A, maire de X, a élargi le propos"
+    if verb.group("other") in ("a", "ont") and introduced:  # "A, maire de X, a élargi le propos"
         done = _ANY_PARTICIPLE_RE.match(after, verb.end())
         return (SPEAKER, verb.group().strip() + done.group()) if done else None
     if verb.group("other"):

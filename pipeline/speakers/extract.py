@@ -10,6 +10,7 @@ from functools import lru_cache
 from pipeline.records import Participation, Person, Record, Speaker, SpeakerSource
 from pipeline.speakers import ner
 from pipeline.speakers.affiliation import is_role, looks_like_org, split_affiliation
+from pipeline.speakers.bullets import is_bullet
 from pipeline.speakers.cues import MODERATOR, SPEAKER
 from pipeline.speakers.names import (
     LEADING_WORDS,
@@ -21,7 +22,7 @@ from pipeline.speakers.names import (
     same_person,
 )
 from pipeline.speakers.policy import decide, reports_an_event
-from pipeline.speakers.rules import Occurrence, is_bullet, name_spans, scan_paragraph, starts_list
+from pipeline.speakers.rules import Occurrence, name_spans, scan_paragraph, starts_list
 
 # Which occurrence describes a person best when a record names them several times: a
 # structured introduction first, then prose with an affiliation, then a bare name.

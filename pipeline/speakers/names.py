@@ -30,7 +30,9 @@ _PARTICLE = "(?:{})".format("|".join(
 ))
 # Given name + one to three surname parts: "Genauto Carvalho de França Filho" has three;
 # after "d'" too ("ainsi que d'Émeline Baume").
-NAME_RE = re.compile(rf"(?:(?<=\bd['’])|(?<![\w'’-])){_GIVEN}(?: {_PARTICLE}?{_SURNAME}){{1,3}}(?![\w-])")
+NAME_RE = re.compile(
+    rf"(?:(?<=\bd['’])|(?<=\bqu['’])|(?<![\w'’-])){_GIVEN}(?: {_PARTICLE}?{_SURNAME}){{1,3}}(?![\w-])"
+)
 
 # Capitalised words that start a sentence or a phrase (before a list of names, too), and
 # civilities, but never a person's name: a name-shaped span drops them ("Pour Abou Ndiaye",
@@ -42,6 +44,7 @@ interviennent intervient témoignent participent étaient sont ont animé animé
 présentes invités invitées intervenants intervenantes
 intervention interventions témoignage témoignages présentation ouverture conclusion clôture
 introduction accueil animation modération merci entretien audition présidence contact
+état etat
 """.split()) | {civility.casefold() for civility in CIVILITIES}
 # Articles: a span led by one is a thing with a name ("La Nouvelle Rôtisserie"), not a person.
 ARTICLES = frozenset("le la les l un une ce ces cette son sa ses leur leurs notre nos".split())

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from pipeline.records import Participation, Record
-from pipeline.speakers.cues import MENTIONED, NEUTRAL
+from pipeline.speakers.cues import MENTIONED, NEUTRAL, relative_cue
 from pipeline.speakers.occurrence import Occurrence
 
 # Words of a title (or of a write-up's first line) that name an event or its report.
@@ -52,10 +52,10 @@ _OFF_STAGE_RE = re.compile(
     r"pour (?:l['’]organisation|la mise à disposition|(?:son|leur) (?:accueil|engagement|soutien))|"
     r"remerciée?s? pour|soutien|patronage|l['’]aide d|préparée? (?:par|avec)|alors|"
     r"sera|seront|serait|devrai(?:en)?t|prochainement|"
-    r"ont été élue?s?|a été élue?|élue?s? (?:au|à la)|quitte|succéd\w*|"
+    r"ont été élue?s?|a été élue?|élue?s? (?:au|à la)|quitte|(?<!se )succéd\w*(?! à la tribune)|"
     r"présence d|parmi les participant\w*|dans (?:la salle|le public)|"
     r"ministres?|livre|ouvrage|rapport d[eu']|préface|auteure? d|rédigée? par|blog|article|thèse|"
-    r"mécènes?|soutenue? par|financée? par|lancée? par|créée? (?:en|par)|fondée? (?:en|par)|"
+    r"mécènes?|soutenue? par|financée? par|lancée? par|portée? par|créée? (?:en|par)|fondée? (?:en|par)|"
     r"prochaine?s?|inscriptions?|auprès d|contacts?|photos?)\b"
 )
 
@@ -79,10 +79,46 @@ def off_stage(sentence: str) -> bool:
     return bool(_OFF_STAGE_RE.search(sentence))
 
 
+# Where one clause of a sentence ends and another begins: a semicolon (a colon opens a list
+# that belongs to the words before it), a quotation,
+# a completive ("en rappelant que ..."), an opposition ("mais", "tandis que").
+_CLAUSE_BREAK_RE = re.compile(r"[;«»]| (?:que|qu['’]|mais|tandis que|alors que|lorsque|quand) ")
+
+
+def clause(occurrence: Occurrence) -> str:
+    """The clause of its sentence that holds the name: an off-stage word in another clause
+    ("A et B ont lancé les échanges en rappelant que 40 % des habitants n'ont pas de
+    solution") says nothing of the person."""
+    sentence, local = occurrence.sentence, occurrence.start - occurrence.sentence_start
+    if not 0 <= local <= len(sentence):
+        return sentence
+    starts = [m.end() for m in _CLAUSE_BREAK_RE.finditer(sentence, 0, local)]
+    stop = _CLAUSE_BREAK_RE.search(sentence, local + occurrence.end - occurrence.start)
+    return sentence[(starts[-1] if starts else 0): (stop.start() if stop else len(sentence))]
+
+
+def _said_off_stage(occurrence: Occurrence) -> bool:
+    return off_stage(clause(occurrence))
+
+
+# A relative clause after a thanked name (and its apposition): "Merci à A, bénévole, qui a
+# coordonné le covoiturage".
+_RELATIVE_RE = re.compile(r"^(?:,[^.;«»]{0,160}?)?,? qui (?:(?:a|ont|avait|avaient) [a-zé]|[a-zé]+)")
+
+
+def _thanked_off_stage(occurrence: Occurrence) -> bool:
+    """Thanks name no talk when their clause gives another reason ("pour son accueil") or a
+    relative clause says what else the person did ("qui a coordonné le covoiturage")."""
+    after = occurrence.sentence[occurrence.end - occurrence.sentence_start:]
+    return _said_off_stage(occurrence) or (bool(_RELATIVE_RE.match(after)) and relative_cue(after) is None)
+
+
 _AGENT_RE = re.compile(r"\bpar $")
 # A function or a verb that makes the person chair or facilitate rather than speak.
 _CHAIR_ROLE_RE = re.compile(r"(?i)^(?:co-?)?(?:animat|modérat|facilitat|format)(?:eur|rice|ion)")
-_CHAIR_VERB_RE = re.compile(r"(?i)\b(?:co-?)?(?:présid|anim|modér|facilit)(?:é|ée|és|ées|ait|aient)\b")
+_CHAIR_VERB_RE = re.compile(
+    r"(?i)\b(?:co-?)?(?:(?:présid|anim|modér|facilit|orchestr)(?:é|ée|és|ées|ait|aient)|condui(?:t|te|ts|tes|sait|saient))\b"
+)
 _OTHER_VERB_RE = re.compile(r"(?i)\b(?:a|ont|est|sont|était|étaient) |\bavec\b|\bentendre\b")
 # A thanks cue: thanks are for a talk unless the sentence gives another reason.
 _THANKS_RE = re.compile(r"(?i)^(?:un grand |nos )?(?:merci|remerci)")
@@ -95,7 +131,7 @@ def decide(event: bool, occurrences: list[Occurrence], participation: Participat
     thanks that give another reason than a talk name no speaker; in a record reporting an
     event, a person with a function and no cue either way took part."""
     if (participation == Participation.speaker and cue and _THANKS_RE.match(cue)
-            and any(off_stage(o.sentence) for o in occurrences if o.cue == cue)):
+            and any(_thanked_off_stage(o) for o in occurrences if o.cue == cue)):
         return Participation.mentioned, None  # "Merci à A pour son accueil"
     if participation != Participation.mentioned or not event:
         return participation, cue
@@ -112,7 +148,7 @@ def _on_stage_by_default(occurrences: list[Occurrence], role: str | None, organi
     return (
         (role is not None or organisation is not None)
         and all(o.evidence == NEUTRAL or _by_agent(o) for o in occurrences)
-        and not any(off_stage(o.sentence) for o in occurrences)
+        and not any(_said_off_stage(o) for o in occurrences)
     )
 
 

@@ -1,4 +1,4 @@
-"""Rules that find people in one paragraph: bullets, headings, lists, prose introductions.
+"""Rules that find people in one paragraph: bullets (bullets.py), headings, lists, prose introductions.
 
 A paragraph is scanned on its own (the result depends only on its text and on whether it
 follows an "Avec :" line), so scans are cached by text: repeated records cost nothing.
@@ -12,11 +12,17 @@ from functools import lru_cache
 
 from pipeline.records import SpeakerSource
 from pipeline.speakers.affiliation import is_role, looks_like_org
+from pipeline.speakers.bullets import (
+    CIVILITY_RE,
+    between,
+    bullet_people,
+    is_bullet,
+    share_affiliations,
+)
 from pipeline.speakers.cued import cued_occurrence, function_stated_later, needs_the_model, opens_item
 from pipeline.speakers.cues import (
     MENTION_BEFORE_RE,
     MENTIONED,
-    MODERATOR,
     NAME_FUNCTION_RE,
     NEUTRAL,
     SPEAKER,
@@ -34,31 +40,17 @@ from pipeline.speakers.names import (
 )
 from pipeline.speakers.occurrence import APPOSITION_END_RE, Occurrence, Span, apposition, sentences, tail
 from pipeline.text import SENTENCE_END
-from pipeline.wordlists import CIVILITIES, NAME_PARTICLES, alternation
+from pipeline.wordlists import NAME_PARTICLES
 
-# A list item: "•" as shipped, or "-", "*", "1." and "1)" as other pages of the site write them.
-BULLET_RE = re.compile(r"^\s*(?:[•·▪◦‣*–-]|\d{1,2}[.)])\s+")
-# A civility before a name ("Mme Marie Durand", "M. Jean Dupont"): part of no name.
-_CIVILITY = rf"(?:(?:{alternation(CIVILITIES)}) )?"
-_BULLET_BEFORE_NAME_RE = re.compile(BULLET_RE.pattern + _CIVILITY + "$")
-_CIVILITY_RE = re.compile(_CIVILITY + "$")
-# What may follow a name in a list item or a heading before its affiliation.
-_AFTER_NAME = (",", " (", " - ", " – ", " :")
 _OPENING_SEPARATOR_RE = re.compile(r", | - | – | : | \(")
 # Between two people introduced together at the start of a paragraph.
 _CO_INTRODUCED_RE = re.compile(r"(?:, | et |, et )$")
-# What opens a person in a bullet: the bullet itself, a comma, a dash, a question, "et".
-_OPENS_BULLET_ITEM_RE = re.compile(rf"(?:, | - | – |\? |: | et ){_CIVILITY}$")
 # A line announcing a list of speakers: "Avec :", "Avec les interventions de :",
 # "Retrouvez la visio, avec les interventions de :".
 LIST_INTRO_RE = re.compile(
     r"(?i)(?:\bavec(?: les interventions d[e’']| la participation d[e’'])?|\bintervenant(?:\.?e)?\.?s?|"
     r"\binterventions? d[e’']|^(?:[\d h:.–-]+)?(?:ouverture|introduction|conclusion|clôture)|"
     r"\bgrands? témoins?|\bpour en débattre)\s*:\s*$"
-)
-# A label before a name in a list line that makes the person its moderator.
-MODERATOR_LABEL_RE = re.compile(
-    r"(?i)\b(?:animat(?:eur|rice|ion)|modérat(?:eur|rice|ion))(?:\.?e)?s? ?: (?:(?:M\.|Mme|Dr) )?$"
 )
 # Words that open a list of the people taking part, in a sentence of prose.
 _SCOPE_CUE = (
@@ -102,11 +94,6 @@ def starts_list(text: str) -> bool:
     return text.endswith(":") and bool(LIST_INTRO_RE.search(tail(text)))
 
 
-def is_bullet(text: str) -> bool:
-    """True for a list item ("• x", "- x", "1. x")."""
-    return bool(BULLET_RE.match(text))
-
-
 @lru_cache(maxsize=65536)
 def scan_paragraph(text: str, in_list: bool = False) -> Scan:
     """Find the people of one paragraph; `in_list` is True right after an "Avec :" line."""
@@ -114,13 +101,13 @@ def scan_paragraph(text: str, in_list: bool = False) -> Scan:
     if not spans:
         return Scan((), ())
     if is_bullet(text):
-        found = _bullet_people(text, spans, SpeakerSource.list if in_list else SpeakerSource.bullet)
+        found = bullet_people(text, spans, SpeakerSource.list if in_list else SpeakerSource.bullet)
     else:
         found = _opening_person(text, spans, in_list)
         if in_list and not found:  # "Jean Dupont chargé de mission", "A et B de la CRESS X"
-            found = _bullet_people(text, spans, SpeakerSource.list, line_start=True)
+            found = bullet_people(text, spans, SpeakerSource.list, line_start=True)
     found += _prose_people(text, spans, {o.start for o in found})
-    found = _share_affiliations(text, sorted(found, key=lambda o: o.start))
+    found = share_affiliations(text, sorted(found, key=lambda o: o.start))
     doubtful = [o for o in found if needs_the_model(o)]
     found = [o for o in found if not needs_the_model(o)]
     settled = {o.start for o in found} | {o.start for o in doubtful}
@@ -170,63 +157,6 @@ def _is_particle(word: str) -> bool:
     return word.casefold() in NAME_PARTICLES
 
 
-# --- bullets: "• Topic - Name, role, organisation", "• Name role et Name role" ---
-
-def _bullet_people(text: str, spans: list[Span], source: SpeakerSource,
-                   line_start: bool = False) -> list[Occurrence]:
-    starts = {span.start for span in spans}
-    people = [span for span in spans if _bullet_slot(text, span, starts, line_start)]
-    found = []
-    for index, span in enumerate(people):
-        stop = people[index + 1].start if index + 1 < len(people) else len(text)
-        affiliation = _between(text, span.end, stop)
-        before = tail(text[: span.start])
-        evidence = MENTIONED if MENTION_BEFORE_RE.search(before) else SPEAKER
-        label = MODERATOR_LABEL_RE.search(before)
-        if label:
-            evidence = MODERATOR
-        found.append(Occurrence(span.name, span.start, span.end, source, evidence, affiliation,
-                                cue=label.group().strip() if label else None))
-    return found
-
-
-def _bullet_slot(text: str, span: Span, starts: set[int], line_start: bool) -> bool:
-    before, after = text[: span.start], text[span.end:]
-    opens_item = (_BULLET_BEFORE_NAME_RE.match(before) or _OPENS_BULLET_ITEM_RE.search(tail(before))
-                  or (line_start and _CIVILITY_RE.fullmatch(before)))
-    ends_name = (not after.strip(" .") or after.startswith(_AFTER_NAME) or is_role(after)
-                 or (after.startswith(" et ") and span.end + 4 in starts)  # "A et B, Afilea"
-                 or _ORGANISATION_AFTER_RE.match(after) is not None and looks_like_org(
-                     after[_ORGANISATION_AFTER_RE.match(after).end():]))
-    return bool(opens_item and ends_name)
-
-
-# "A et B de la CRESS Grand Est": an organisation shared by the people before it.
-_ORGANISATION_AFTER_RE = re.compile(r" (?:de la |de l['’]|du |des )")
-
-
-def _share_affiliations(text: str, found: list[Occurrence]) -> list[Occurrence]:
-    """Give "A" of "A et B, maraîchers" or "A, B et C de l'Afilea" the affiliation of the last."""
-    shared = list(found)
-    for index in range(len(shared) - 2, -1, -1):
-        this, following = shared[index], shared[index + 1]
-        if this.affiliation is None and following.affiliation and text[this.end: following.start] in (
-                " et ", ", ") and this.source == following.source:
-            shared[index] = replace(this, affiliation=following.affiliation)
-    return shared
-
-
-def _between(text: str, start: int, stop: int) -> str | None:
-    """The affiliation between a name and the next person (or the end of the line)."""
-    chunk = re.sub(r"(?:,| et|,? et d[e’']|, et| -)\s*$", "", text[start:stop].rstrip()).strip(" ,;:-–/")
-    if ")" in chunk and "(" not in chunk:
-        chunk = chunk.split(")", 1)[0].rstrip()  # "(animé par A, Terre de Liens)"
-    chunk = chunk.removesuffix(".") if chunk.endswith(").") else chunk  # "... et C (Afilea)."
-    if chunk.startswith("(") and chunk.endswith(")") and chunk.count("(") == 1:
-        chunk = chunk[1:-1]  # "• Jean Dupont (Ville de Lyon)"
-    return chunk or None
-
-
 # --- a paragraph opening with "Name, affiliation": heading, list line or prose intro ---
 
 def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurrence]:
@@ -234,7 +164,7 @@ def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurre
     ("Jean Dupont, maire de X, et Marie Durand, présidente de Y, ont présenté ...")."""
     first = spans[0]
     separator = _OPENING_SEPARATOR_RE.match(text, first.end)
-    if not _CIVILITY_RE.fullmatch(text[: first.start]) or not separator:
+    if not CIVILITY_RE.fullmatch(text[: first.start]) or not separator:
         return []
     affiliation = _introduced(text, spans, 0, separator.end())
     if not affiliation:
@@ -267,7 +197,7 @@ def _opening_person(text: str, spans: list[Span], in_list: bool) -> list[Occurre
 
 # The first verb of a sentence opened by a person, in the pluperfect.
 _PLUPERFECT_RE = re.compile(
-    r"[^.;:!?«»]*?, (?:avait|avaient|"
+    r"[^.;:!?«»]*?, (?:avait|avaient|(?:était|étaient|est|sont) (?:excusée?s?|absente?s?|empêchée?s?)|"
     r"n['’](?:a|ont|était|étaient|avait|avaient|est|sont) (?:pas|plus|jamais)) "
 )  # or negated: "A, président de X, n'a pas pu être présent"
 
@@ -277,7 +207,7 @@ def _introduced(text: str, spans: list[Span], index: int, start: int) -> str | N
     a role or an organisation."""
     stop = next((s.start for s in spans[index + 1:] if opens_item(text[spans[index].end: s.start])),
                 len(text))
-    rest = _between(text, start, stop) or ""
+    rest = between(text, start, stop) or ""
     if text[start - 1] == "(":
         rest = rest.split(")", 1)[0]  # "Jean Dupont (Ville de Lyon)"
     affiliation = apposition(rest)
@@ -339,15 +269,15 @@ def _prose_occurrence(text: str, span: Span, later: list[Span], items: set[int],
               "title": title}
     if span.start in items:
         stop = next((s.start for s in later if s.start in items), sentence_end)
-        affiliation = _affiliation_or_none(_between(text, span.end, stop))
+        affiliation = _affiliation_or_none(between(text, span.end, stop))
         return Occurrence(span.name, span.start, span.end, _PROSE, SPEAKER, affiliation, **common)
     if after.startswith(", ") and is_role(after[2:]):
         stop = next((s.start for s in later if opens_item(text[span.end: s.start])), sentence_end)
-        affiliation = apposition(_between(text, span.end, stop) or "")
+        affiliation = apposition(between(text, span.end, stop) or "")
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, **common)
     function = NAME_FUNCTION_RE.match(after)
     if function and is_role(after[function.end():]):  # "Depuis 2018, A est directrice de X"
-        affiliation = apposition(_between(text, span.end + function.end(), sentence_end) or "")
+        affiliation = apposition(between(text, span.end + function.end(), sentence_end) or "")
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, **common)
     if evidence != NEUTRAL or title:
         return Occurrence(span.name, span.start, span.end, _PROSE, evidence, **common)
@@ -371,11 +301,17 @@ def _evidence(before: str, after: str) -> int:
 
 def _affiliation_or_none(text: str | None) -> str | None:
     """Keep the text after a listed name only if it reads as a role or an organisation."""
+    if text and text.startswith("(") and ")" in text:
+        text = text[1: text.index(")")]  # "animé par A (Wimoov), avec B"
     if not text:
         return None
-    if is_role(text) or looks_like_org(text) or re.match(r"(?:du|de la|de l['’]|des|chez) ", text):
+    if is_role(text) or looks_like_org(text) or _OF_ORGANISATION_RE.match(text):
         return apposition(text)
     return None
+
+
+# "A, de l'agence locale de l'énergie", "A, de France Active": an organisation after "de".
+_OF_ORGANISATION_RE = re.compile(r"(?:du |de la |de l['’]|des |chez |de (?=[A-ZÀ-Þ])|d['’](?=[A-ZÀ-Þ]))")
 
 
 def _unsettled(text: str, span: Span, spans: list[Span]) -> Occurrence | None:
@@ -393,7 +329,7 @@ def _unsettled(text: str, span: Span, spans: list[Span]) -> Occurrence | None:
     end = sentence_start + len(sentence)  # "A, de la DREETS,", "A (Ville de Lyon)": for the policy
     following = next((s.start for s in spans if span.end < s.start < end), end)
     appositive = after.startswith((", ", " ("))
-    affiliation = _affiliation_or_none(_between(text, span.end, following)) if appositive else None
+    affiliation = _affiliation_or_none(between(text, span.end, following)) if appositive else None
     return Occurrence(span.name, span.start, span.end, SpeakerSource.ner, _evidence(before, after),
                       affiliation, sentence=sentence, sentence_start=sentence_start)
 
