@@ -33,7 +33,6 @@ from pipeline.records import (
     Speaker,
     Text,
 )
-from pipeline.speakers import extract_speakers
 from pipeline.split import copied_in_next_region, plan_split
 from pipeline.split.assemble import COPY_WARNINGS
 
@@ -107,6 +106,10 @@ def run_pipeline(path: Path | Sequence[Path], *, workers: int | None = None,
             occurrence_divergences = executor.map(partial(_compare_occurrence, corpus=corpus), pairs)
         # 8. speakers over the canonical texts, people linked across records
         with clock.stage("speakers"):
+            # Imported here: its many patterns take 70 ms to compile, and the worker processes,
+            # which import this module, never find speakers.
+            from pipeline.speakers import extract_speakers
+
             records = tuple(f.record(job) for f, job in zip(found, jobs, strict=True))
             people = extract_speakers(records)
         tell("speakers", len(records), len(records))
