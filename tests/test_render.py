@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from pipeline.baseline import compare, findings
-from pipeline.render import check_json, describe_figures, format_people, render_diff
+from pipeline.render import check_json, describe_figures, format_people, render_diff, run_summary
 from pipeline.render.check import Failure, escape_data, escape_property
 from pipeline.run import run_pipeline
 
@@ -56,3 +56,9 @@ def test_the_diff_shows_an_occurrence_edit_between_the_two_pages(tmp_path) -> No
     shown = plain(render_diff(run_pipeline(tmp_path), tmp_path))
     occurrence = [line for line in shown.splitlines() if "a.txt:" in line and "b.txt:" in line]
     assert len(occurrence) == 1 and "[-long-]" in occurrence[0], shown
+
+
+def test_the_run_summary_counts_people_and_their_rows_by_participation(tmp_path) -> None:
+    shown = plain(run_summary(run_pipeline(SHIPPED), tmp_path, {}))
+    line = next(line for line in shown.splitlines() if line.startswith("speakers"))
+    assert line.split(None, 1)[1] == "34 people, 38 row(s): 7 mentioned, 1 moderator, 30 speaker"

@@ -40,8 +40,9 @@ def run_summary(
     _row(text, "records", Text(f"{len(report.records)}  (" + ", ".join(
         f"{status} {n}" for status, n in sorted(statuses.items())) + ")"))
     _row(text, "divergent", Text(f"{statuses.get(DuplicateStatus.divergent, 0)} pair(s), {hunks} hunk(s)"))
-    _row(text, "speakers", Text(f"{sum(1 for s in report.speakers if s.is_speaker)} mention(s) of "
-                                f"{len(report.people)} people"))
+    roles = Counter(s.participation for s in report.speakers)
+    _row(text, "speakers", Text(f"{len(report.people)} people, {len(report.speakers)} row(s): " + ", ".join(
+        f"{n} {role}" for role, n in sorted(roles.items()))))
     _row(text, "figures", Text(f"{len(report.figures)}"))
     _row(text, "quarantined", Text(f"{quarantined} line(s) in {len(report.quarantine)} span(s)"))
     _row(text, "warnings", Text(f"{len(report.warnings)}", style="yellow" if report.warnings else ""))
