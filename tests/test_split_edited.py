@@ -118,3 +118,48 @@ def test_a_heading_edited_in_a_resume_is_no_title_when_every_paragraph_recurs():
     copies[1] = "\n".join(second)
     got = titles_read("\n".join(copies))
     assert got == [f"{t} ({k})" for k in range(3) for t in TITLES]
+
+
+# Found by the layouts generator (tests/test_split_generated.py): after a private record, a
+# directory card whose Résumé leaves out its street line. Its first paragraph, copied, is
+# followed by that uncopied line, and must still open the card's body.
+CARD_AFTER_PRIVATE = "\n".join([
+    'Dialogue régional - conférence en ligne',
+    'Type de ressource',
+    'Ressources RTES',
+    'Ressource privée',
+    'Oui',
+    'Résumé',
+    'Tiers-lieu usager éleveur rural leur banque apprenti un rencontre local association.',
+    'Municipal concertation contrat verger commune souvent discret sans pour au financement mar'
+    'ché école répare. Fournisseur sous logement social solidaire répare et boulangerie épargne'
+    ' commune collectif semence et local artisan association. Salon emploi municipal associatio'
+    'n toujours enfin rencontre ouvert solidaire parcelle fromagerie les famille mutualise.',
+    'Fiche Déniché pour vous n°11 : Économie aussi coopérative imprimeur local apprenti friche '
+    '- webinaire mars 2021',
+    'Avec sous durable monnaie finance territoire diagnostic des retraité et appel atelier menu'
+    'isier des.',
+    '6 rue du Producteur1',
+    '95792 SAINT-AMAND',
+    "Zone d'action : concertation insertion",
+    'Site internet : www.producteur1.example',
+    'Mots-clés : anime, convention',
+    'Type de ressource',
+    'Ressources RTES',
+    'Ressource privée',
+    'Non',
+    'Résumé',
+    'Avec sous durable monnaie finance territoire diagnostic des retraité et appel atelier menu'
+    'isier des.',
+    '95792 SAINT-AMAND',
+    "Zone d'action : concertation insertion",
+    'Site internet : www.producteur1.example',
+    'Mots-clés : anime, convention',
+])
+
+
+def test_a_card_whose_resume_leaves_out_a_line_after_a_private_record_keeps_its_title():
+    assert titles_read(CARD_AFTER_PRIVATE) == [
+        "Dialogue régional - conférence en ligne",
+        "Fiche Déniché pour vous n°11 : Économie aussi coopérative imprimeur local apprenti friche - "
+        "webinaire mars 2021"]

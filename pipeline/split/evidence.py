@@ -23,11 +23,17 @@ def drop_stray_weak(evidence: list[float], breaks: list[bool], order: range) -> 
             evidence[k] = 0.0
 
 
-def drop_lone_copies(evidence: list[float]) -> None:
+def drop_lone_copies(evidence: list[float], weights: list[float]) -> None:
     """Above a private record's Résumé nothing aligns (its body is empty), so the next body
-    starts where its copied lines start running: a lone copied line before that run is a
-    sentence of the Résumé that happens to recur in the next one, not the next body."""
+    starts where its copied lines start running. A copied line before that run is a sentence
+    of the Résumé that happens to recur in the next one when more uncopied text stands between
+    it and the run than it weighs itself; a body's first paragraph followed by one line the
+    Résumé left out (an address) stays."""
     run = next((k for k in range(len(evidence) - 1)
                 if evidence[k] > SHORT_COPY_WEIGHT and evidence[k + 1]), None)
-    for k in range(run or 0):
-        evidence[k] = 0.0
+    uncopied = 0.0  # weight of the uncopied lines between line k and the run
+    for k in range(run - 1 if run else -1, -1, -1):
+        if evidence[k] and uncopied > evidence[k]:
+            evidence[k] = 0.0
+        if not evidence[k]:
+            uncopied += weights[k]

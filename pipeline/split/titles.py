@@ -189,7 +189,7 @@ class _Splitter:
         drop_stray_weak(in_prev, shaped, range(len(region)))
         drop_stray_weak(in_next, shaped, range(len(region) - 1, -1, -1))
         if previous and previous.block and previous.block.has_resume and not prev_copy:
-            drop_lone_copies(in_next)
+            drop_lone_copies(in_next, [self.weights[i] for i in region])
         if block is None:
             return self._split_tail(region, previous)
         if not region:
