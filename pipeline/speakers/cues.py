@@ -61,7 +61,7 @@ def title_before(before: str) -> str | None:
 # Scope cues of a moderator: the list after them is who animated the session.
 _MODERATOR_CUE = (
     r"(?:(?:co-?)?anim|mod[ée]r|facilit|présid|orchestr)[ée]e?s?(?: [a-zé]+ment)? par|"
-    r"condui(?:t|te)s?(?: [a-zé]+ment)? par|"
+    r"condui(?:t|te)s?(?: [a-zé]+ment)? par|(?:pilot|coordonn)[ée]e?s?(?: [a-zé]+ment)? par|"
     r"animation (?:assurée )?(?:par|d[e’'])|"
     r"(?:sous la )?présidence d[e’']|"
     r"(?:animat(?:eur|rice|ion)|modérat(?:eur|rice|ion))(?:\.?e)?s?(?: [^:.;!?«»()]{0,30})? ?:"
@@ -142,6 +142,7 @@ _SPEAKS = (
     r"intervient|intervenait|prend la parole|est revenue? sur|était revenue? sur|"
     r"est intervenue?|appelle|alerte|remercie|accueille|ouvre|clôt|clôture|introduit|répond|"
     r"salue|complète|restitue|anime|animait|animera|modère|modérait|modérera|"
+    r"(?:co-?)?anim(?:ions|ons|aient|ent)|modér(?:ions|ons|aient|ent)|"
     # plural: "A et B, ..., interviennent / nous présentent"
     r"(?:nous |vous )?(?:interviennent|présentent|rappellent|soulignent|expliquent|témoignent|"
     r"partagent|reviennent|concluent|insistent|détaillent|ouvrent|accueillent|remercient)|"
@@ -149,7 +150,10 @@ _SPEAKS = (
     r"présentera|interviendra|ouvrira|clôturera|conclura|introduira|débattra|donnera|"
     r"témoignera|accueillera|reviendra|partagera|exposera|dressera|expliquera"
 )
-_MODERATED = r"animé|modéré|facilité|présidé|animait|anime|modère|modérait|présidait|animera|modérera"
+_MODERATED = (
+    r"animé|modéré|facilité|présidé|animait|anime|modère|modérait|présidait|animera|modérera|"
+    r"(?:co-?)?anim(?:ions|ons|aient|ent)|modér(?:ions|ons|aient|ent)"  # "A et moi-même (B) animions"
+)
 _ADVERB = (
     r"(?:(?:ensuite|également|aussi|notamment|enfin|d['’]abord|tout d['’]abord|pour sa part|"
     r"longuement|ainsi|alors|quant à (?:lui|elle)|de son côté),? )?"
@@ -180,7 +184,7 @@ PREPOSITION_BEFORE_RE = re.compile(
 # What may stand right before a subject: the sentence start, a comma ("En ouverture, A"),
 # "et" between two subjects, or an adverb ("Puis A").
 _OPENS_SUBJECT_RE = re.compile(
-    r"(?:^\s*|, |: |; |,? et |\bqu['’]|\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )"
+    r"(?:^\s*|, |: |; |,? et |\bqu['’]|\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) |\bmoi-même \()"
     r"(?:(?:M\.|MM\.|Mme|Mmes|Dr|Pr) |(?:[Ll][ea]|[Ll]['’]|[Ss]on|[Ss]a|[Ll]eurs?) ?[a-zéèêàç'’-]+ "
     r"(?:[a-zéèêàç'’-]+ )?)?$"
 )
