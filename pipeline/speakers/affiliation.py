@@ -53,7 +53,10 @@ tiers-lieu établissement
 # Acronyms of domains, not organisations ("conseiller ESS & Juriste").
 DOMAIN_ACRONYMS = frozenset({"ESS", "RSA", "IAE-ESS"})
 # Prepositions that link a role to its organisation ("directrice de l'association ...").
-_LEADING_CONNECTOR_RE = re.compile(r"^(?:de la |de l['’]|des |du |de |d['’]|chez |pour (?:la |le |l['’])?)")
+_LEADING_CONNECTOR_RE = re.compile(
+    r"^(?:de la |de l['’]|des |du |de |d['’]|chez |pour (?:la |le |l['’])?|"
+    r"(?:au |aux |à la |à l['’])(?=[A-ZÀ-Þ]))"
+)  # "A au RTES": the place of work with no function
 _CONNECTOR_RE = re.compile(r" (?:de la |de l['’]|des |du |de |d['’]|au |aux |à la |à l['’]|à |chez )")
 # "à" before a place of work: "chargée d'études à l'ANCT", "journaliste au magazine X".
 _AT_RE = re.compile(r" (?:au |aux |à la |à l['’]|à )")

@@ -66,7 +66,7 @@ def _bullet_slot(text: str, span: Span, starts: set[int], line_start: bool) -> b
 
 
 # "A et B de la CRESS Grand Est": an organisation shared by the people before it.
-_ORGANISATION_AFTER_RE = re.compile(r" (?:de la |de l['’]|du |des )")
+_ORGANISATION_AFTER_RE = re.compile(r" (?:de la |de l['’]|du |des |au |aux |à la |à l['’])")
 
 
 def share_affiliations(text: str, found: list[Occurrence]) -> list[Occurrence]:

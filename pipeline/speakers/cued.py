@@ -87,7 +87,7 @@ def cued_occurrence(text: str, span: Span, inside: list[Span], scopes: list, sen
     following = next((s.start - sentence_start for s in inside if s.start > span.start
                       and opens_item(sentence[local: s.start - sentence_start])), len(sentence))
     affiliation = _item_affiliation(sentence[local_end:following]) if after.startswith((", ", " (")) else None
-    behalf = None if affiliation else _ON_BEHALF_RE.match(after)
+    behalf = None if affiliation else _ON_BEHALF_RE.match(after) or _AT_ORGANISATION_RE.match(after)
     if behalf:  # "A a pris la parole au nom de la CRESS Occitanie"
         affiliation = behalf.group(1)
     return Occurrence(span.name, span.start, span.end, _PROSE, evidence, affiliation, cue=cue, **common)
@@ -117,6 +117,13 @@ def _represented(sentence: str, scope_start: int, cue: str) -> str | None:
 _ON_BEHALF_RE = re.compile(
     r"^ [^,.;:«»()]{0,40}?\b(?:au nom|au titre|pour le compte) (?:de la |de l['’]|du |des |de |d['’])"
     r"([A-ZÀ-Þ][^,.;:«»()]{1,60}?)(?= pour | afin |[,.;:«»()]|$)"
+)
+
+
+# The organisation right after the name, before the verb: "A au RTES a présenté", "A, de la CRESS".
+_AT_ORGANISATION_RE = re.compile(
+    r"^ (?:au|aux|à la|à l['’]|de la|de l['’]|du) ([A-ZÀ-Þ][^,.;:«»()]{1,60}?)"
+    r"(?= (?:a|ont|est|sont|était|avait|nous|vous)\b|[,.;:«»()]|$)"
 )
 
 

@@ -61,7 +61,7 @@ def title_before(before: str) -> str | None:
 # Scope cues of a moderator: the list after them is who animated the session.
 _MODERATOR_CUE = (
     r"(?:(?:co-?)?anim|mod[ée]r|facilit|présid|orchestr)[ée]e?s?(?: [a-zé]+ment)? par|"
-    r"condui(?:t|te)s?(?: [a-zé]+ment)? par|"
+    r"condui(?:t|te)s?(?: [a-zé]+ment)? par|pilot[ée]e?s?(?: [a-zé]+ment)? par|"
     r"animation (?:assurée )?(?:par|d[e’'])|"
     r"(?:sous la )?présidence d[e’']|"
     r"(?:animat(?:eur|rice|ion)|modérat(?:eur|rice|ion))(?:\.?e)?s?(?: [^:.;!?«»()]{0,30})? ?:"
@@ -84,6 +84,8 @@ _SPEAKER_CUE = (
     r"étaient présent|"
     r"présents? à la tribune|à la tribune|grand témoin|témoins|ouverture|clôture|conclusion|introduction|"
     r"pour en débattre|invités?)[^:.;!?«»()]{0,40}:|"
+    r"(?:ont|a) (?:ensuite |tour à tour |chacun )?(?:présenté|pitché|partagé|exposé|détaillé|décrit|raconté)"
+    r"[^:.;!?«»()]{0,60}:|"  # "les lauréats ont pitché leur projet : A pour X, B pour Y"
     r"(?:répondaient|intervenaient|témoignaient|se sont succédée?s?|ont témoigné|ont pris la parole|"
     r"sont intervenue?s)[^:.;!?«»()]{0,60}:|"
     r"avec(?: les interventions d[e’']| la participation d[e’'])? ?:|"
@@ -142,6 +144,7 @@ _SPEAKS = (
     r"intervient|intervenait|prend la parole|est revenue? sur|était revenue? sur|"
     r"est intervenue?|appelle|alerte|remercie|accueille|ouvre|clôt|clôture|introduit|répond|"
     r"salue|complète|restitue|anime|animait|animera|modère|modérait|modérera|"
+    r"(?:co-?)?anim(?:ions|ons|aient|ent)|modér(?:ions|ons|aient|ent)|"
     # plural: "A et B, ..., interviennent / nous présentent"
     r"(?:nous |vous )?(?:interviennent|présentent|rappellent|soulignent|expliquent|témoignent|"
     r"partagent|reviennent|concluent|insistent|détaillent|ouvrent|accueillent|remercient)|"
@@ -149,7 +152,10 @@ _SPEAKS = (
     r"présentera|interviendra|ouvrira|clôturera|conclura|introduira|débattra|donnera|"
     r"témoignera|accueillera|reviendra|partagera|exposera|dressera|expliquera"
 )
-_MODERATED = r"animé|modéré|facilité|présidé|animait|anime|modère|modérait|présidait|animera|modérera"
+_MODERATED = (
+    r"animé|modéré|facilité|présidé|animait|anime|modère|modérait|présidait|animera|modérera|"
+    r"(?:co-?)?anim(?:ions|ons|aient|ent)|modér(?:ions|ons|aient|ent)"  # "A et moi-même (B) animions"
+)
 _ADVERB = (
     r"(?:(?:ensuite|également|aussi|notamment|enfin|d['’]abord|tout d['’]abord|pour sa part|"
     r"longuement|ainsi|alors|quant à (?:lui|elle)|de son côté),? )?"
@@ -180,7 +186,7 @@ PREPOSITION_BEFORE_RE = re.compile(
 # What may stand right before a subject: the sentence start, a comma ("En ouverture, A"),
 # "et" between two subjects, or an adverb ("Puis A").
 _OPENS_SUBJECT_RE = re.compile(
-    r"(?:^\s*|, |: |; |,? et |\bqu['’]|\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) )"
+    r"(?:^\s*|, |: |; |,? et |\bqu['’]|\b(?:Puis|Enfin|Ensuite|Alors|Aussi|Et|Là) |\bmoi-même \()"
     r"(?:(?:M\.|MM\.|Mme|Mmes|Dr|Pr) |(?:[Ll][ea]|[Ll]['’]|[Ss]on|[Ss]a|[Ll]eurs?) ?[a-zéèêàç'’-]+ "
     r"(?:[a-zéèêàç'’-]+ )?)?$"
 )
@@ -209,6 +215,10 @@ _BACKSTAGE_THANKS_RE = re.compile(
     r" pour (?:l['’]|la |le |les |leur |leurs |son |sa |ses )(?:[a-zé]+ )?(?:organisation|préparation|"
     r"coordination|soutien|aide|financement|relecture|logistique|mise en place)"
 )
+# Thanks for chairing: the people thanked moderated.
+_CHAIRING_THANKS_RE = re.compile(
+    r" pour (?:l['’]|la |le |leur |son |sa )(?:co-?)?(?:animation|modération|facilitation)"
+)
 # A programme line: a time, a talk, its speakers in brackets ("9h30 - 10h30 : Title (A, role,
 # Org)", "14h – Table ronde (A, Org ; B, Org)").
 PROGRAMME_BRACKET_RE = re.compile(r"^\s*\d{1,2} ?h(?:\s?\d\d)?\b[^(]*\((?=[A-ZÀ-Þ])")
@@ -236,6 +246,8 @@ def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
         evidence = MODERATOR if match.group("moderator") else SPEAKER
         if evidence == SPEAKER and _BACKSTAGE_THANKS_RE.match(sentence, end):
             evidence = MENTIONED  # thanked for organising, hosting or funding, not for a talk
+        elif evidence == SPEAKER and _CHAIRING_THANKS_RE.match(sentence, end):
+            evidence = MODERATOR  # "merci à A, du RTES, pour l'animation"
         scopes.append((match.end(), end, evidence, match.group().strip()))
     scopes.sort()  # the innermost scope (started last) is looked up first
     return scopes

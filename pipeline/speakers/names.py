@@ -44,7 +44,7 @@ interviennent intervient témoignent participent étaient sont ont animé animé
 présentes invités invitées intervenants intervenantes
 intervention interventions témoignage témoignages présentation ouverture conclusion clôture
 introduction accueil animation modération merci entretien audition présidence contact
-état etat
+état etat keynote exposé allocution discours synthèse restitution
 """.split()) | {civility.casefold() for civility in CIVILITIES}
 # Articles: a span led by one is a thing with a name ("La Nouvelle Rôtisserie"), not a person.
 ARTICLES = frozenset("le la les l un une ce ces cette son sa ses leur leurs notre nos".split())

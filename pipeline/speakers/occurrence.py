@@ -15,6 +15,7 @@ APPOSITION_END_RE = re.compile(
     r"évoque|décrit|montre|raconte|revenait|intervenait|accueille|remercie|ouvre|introduit|"
     r"salue|répond|anime|clôture|conclut|animera|modérera|interviendra|présentera|ouvrira|clôturera|"
     r"conclura|introduira|débattra|témoignera|accueillera)\b"
+    r"|,? s['’](?:est|était) |, l['’](?:autre|une?) "  # "A, de X, s'est conclu", "A, de X, l'autre par B"
 )
 # Characters before a name where cues are looked for: the longest cue ("avec les
 # interventions de", "accueillait pour l'occasion") fits with room to spare.
