@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from pipeline.figures import record_figures
 from pipeline.records import EventDate, Figure, Metadata, Paragraph, RawRecord, Record, Text
@@ -29,23 +29,31 @@ def figures_of(text: str) -> tuple[Figure, ...]:
     return tuple(figure for figure in record_figures(record_of(text)) if not figure.in_title)
 
 
-def _key(raw: str) -> str:
-    return " ".join(raw.replace("’", "'").replace("\u00a0", " ").casefold().split())
+def raw_key(raw: str) -> str:
+    """A figure's raw text as compared: apostrophes, no-break spaces and case folded."""
+    return " ".join(raw.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ").casefold().split())
 
 
-def pairs_of(case: dict) -> tuple[list[tuple[dict, Figure]], list[dict], list[Figure]]:
-    """Labelled and extracted figures of one sentence paired by raw, in text order:
+def pair(labelled: Iterable[dict], extracted: Iterable[Figure],
+         same: Callable[[dict, Figure], bool]) -> tuple[list[tuple[dict, Figure]], list[dict], list[Figure]]:
+    """Each labelled figure with the first extracted one `same` accepts, in text order:
     (pairs, labelled ones not found, extracted ones not labelled)."""
-    remaining = list(figures_of(case["text"]))
+    remaining = list(extracted)
     pairs, missed = [], []
-    for item in case["figures"]:
-        found = next((f for f in remaining if _key(f.raw) == _key(item["raw"])), None)
+    for item in labelled:
+        found = next((f for f in remaining if same(item, f)), None)
         if found is None:
             missed.append(item)
         else:
             remaining.remove(found)
             pairs.append((item, found))
     return pairs, missed, remaining
+
+
+def pairs_of(case: dict) -> tuple[list[tuple[dict, Figure]], list[dict], list[Figure]]:
+    """Labelled and extracted figures of one sentence paired by raw."""
+    return pair(case["figures"], figures_of(case["text"]),
+                lambda item, figure: raw_key(figure.raw) == raw_key(item["raw"]))
 
 
 def same_value(item: dict, figure: Figure) -> bool:

@@ -19,6 +19,7 @@ from pipeline.figures.units import UNIT_KINDS
 from pipeline.records import EventDate, Figure, Metadata, Paragraph, RawRecord, Record, Text
 from pipeline.run import run_pipeline
 from pipeline.schemas import FIGURES
+from tests.figure_sets import pair, raw_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "raw" / "rtes_export_2020-2021.txt"
@@ -46,26 +47,12 @@ def matching(records, figures):
     return _match(CASES["figures"], records, figures)
 
 
-def _normalise(raw: str) -> str:
-    return " ".join(raw.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
-                    .casefold().split())
-
-
 def _match(labelled: list[dict], records, figures):
     """Pair labelled and extracted figures of the same record with the same raw, in text
     order. Returns (pairs, unmatched labelled, unmatched extracted)."""
     ids = {record.title: record.resource_id for record in records}
-    remaining = list(figures)
-    pairs, missed = [], []
-    for item in labelled:
-        found = next((f for f in remaining if f.resource_id == ids.get(item["resource"])
-                      and _normalise(f.raw) == _normalise(item["raw"])), None)
-        if found is None:
-            missed.append(item)
-        else:
-            remaining.remove(found)
-            pairs.append((item, found))
-    return pairs, missed, remaining
+    return pair(labelled, figures, lambda item, f: f.resource_id == ids.get(item["resource"])
+                and raw_key(f.raw) == raw_key(item["raw"]))
 
 
 def _same_value(item: dict, figure: Figure) -> bool:
