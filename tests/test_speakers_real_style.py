@@ -387,3 +387,28 @@ def test_the_organisation_after_de_in_brackets_on_behalf_and_represented(lines, 
 def test_organisation_after_au_moi_meme_and_thanks_for_the_animation(lines, expected):
     found = _who(*lines)
     assert {name: found.get(name) for name in expected} == expected
+
+
+# --- round 7: policies read from the act a sentence names, not from a phrase next to the name ---
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Retour sur l'atelier du 4 mai", "L'animation était assurée par Jules Mercadier, consultant."],
+     {"Jules Mercadier": "moderator"}),
+    (["Retour sur le webinaire", "La modération a été confiée à Nadège Fortin."],
+     {"Nadège Fortin": "moderator"}),
+    (["Retour sur le webinaire", "Les questions du public ont été recueillies par Omar Zerrouki, "
+      "chargé de communication."],
+     {"Omar Zerrouki": "moderator"}),
+    (["Retour sur le club",
+      "Merci à nos invités pour leurs apports, et à Inès Valmont, du RTES, pour l'animation !"],
+     {"Inès Valmont": "moderator"}),
+])
+def test_an_act_of_chairing_named_as_a_noun_makes_its_agent_a_moderator(lines, expected):
+    assert {name: found[0] for name, found in _who(*lines).items()} == expected
+
+
+def test_the_author_of_a_written_synthesis_is_only_mentioned():
+    found = _who("Retour sur l'atelier", "Mathis Leroux, maire de Vic, a ouvert l'atelier.",
+                 "Une note de synthèse rédigée par Agathe Pujol sera envoyée aux participants.")
+    assert found["Mathis Leroux"][0] == "speaker"
+    assert found["Agathe Pujol"][0] == "mentioned"

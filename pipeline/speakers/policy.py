@@ -130,6 +130,10 @@ def decide(event: bool, occurrences: list[Occurrence], participation: Participat
     """The participation of a person, and the words that decided it, once the cues are read:
     thanks that give another reason than a talk name no speaker; in a record reporting an
     event, a person with a function and no cue either way took part."""
+    if participation != Participation.moderator and any(_chairing_act(o) for o in occurrences):
+        return Participation.moderator, cue  # "L'animation était assurée par A"
+    if participation == Participation.speaker and cue and _OFF_STAGE_AGENT_RE.search(cue):
+        return Participation.mentioned, None  # "Un document de synthèse rédigé par A"
     if (participation == Participation.speaker and cue and _THANKS_RE.match(cue)
             and any(_thanked_off_stage(o) for o in occurrences if o.cue == cue)):
         return Participation.mentioned, None  # "Merci à A pour son accueil"
@@ -140,6 +144,32 @@ def decide(event: bool, occurrences: list[Occurrence], participation: Participat
     if ((role and _CHAIR_ROLE_RE.match(role)) or any(_chaired(o) for o in occurrences)):
         return Participation.moderator, function
     return Participation.speaker, function
+
+
+# An act of chairing written as a noun, the person its agent ("L'animation était assurée par
+# A", "La modération a été confiée à A", "Les questions ont été relayées par A"), or the
+# reason of thanks ("et à A, du RTES, pour l'animation").
+_CHAIR_ACT_RE = re.compile(
+    r"(?i)\b(?:co-?)?(?:animation|modération|facilitation)\b|"
+    r"\bquestions?\b[^.;«»]{0,60}?\b(?:relayée|recueillie|portée)s?\b"
+)
+_ACT_AGENT_RE = re.compile(r"(?:\bpar|\bà) (?:(?:M\.|Mme|son collègue|sa collègue) )?$")
+_THANKED_FOR_CHAIR_RE = re.compile(
+    r"(?i)^(?:,[^.;«»]{0,80}?)?,? pour (?:l['’]|la |leur |son |sa )"
+    r"(?:co-?)?(?:animation|modération|facilitation)\b"
+)
+# A speaker cue that names the author of a written document: "la synthèse rédigée par A".
+_OFF_STAGE_AGENT_RE = re.compile(r"(?i)\b(?:rédig|élabor)\w* par$")
+
+
+def _chairing_act(occurrence: Occurrence) -> bool:
+    """The person is the agent of an act of chairing named in their sentence."""
+    local = occurrence.start - occurrence.sentence_start
+    before = occurrence.sentence[max(0, local - 90):local]
+    after = occurrence.sentence[local + occurrence.end - occurrence.start:]
+    if _THANKED_FOR_CHAIR_RE.match(after):
+        return True
+    return bool(_ACT_AGENT_RE.search(before)) and bool(_CHAIR_ACT_RE.search(before))
 
 
 def _on_stage_by_default(occurrences: list[Occurrence], role: str | None, organisation: str | None) -> bool:
