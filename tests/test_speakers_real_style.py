@@ -412,3 +412,13 @@ def test_the_author_of_a_written_synthesis_is_only_mentioned():
                  "Une note de synthèse rédigée par Agathe Pujol sera envoyée aux participants.")
     assert found["Mathis Leroux"][0] == "speaker"
     assert found["Agathe Pujol"][0] == "mentioned"
+
+
+def test_a_person_joined_by_et_to_a_speaker_shares_the_verb():
+    found = _who("Retour sur la conférence « Tiers-lieux »",
+                 "Ont pris part aux échanges Louis Bardet, chargé de mission à la DDT, et Sophie Ancel.",
+                 "Timothée Klein, maire de Sées, et Zoé Marais, de la Scop Ardoise, ont ouvert la journée.",
+                 "Merci à Gaspard Ferry, et Hortense Lebel pour la mise à disposition de la salle.")
+    assert {name: row[0] for name, row in found.items()} == {
+        "Louis Bardet": "speaker", "Sophie Ancel": "speaker", "Timothée Klein": "speaker",
+        "Zoé Marais": "speaker", "Gaspard Ferry": "mentioned", "Hortense Lebel": "mentioned"}

@@ -21,7 +21,7 @@ from pipeline.speakers.names import (
     person_id,
     same_person,
 )
-from pipeline.speakers.policy import decide, reports_an_event
+from pipeline.speakers.policy import decide, joined_participation, reports_an_event
 from pipeline.speakers.rules import Occurrence, name_spans, scan_paragraph, starts_list
 
 # Which occurrence describes a person best when a record names them several times: a
@@ -66,13 +66,31 @@ def extract_speakers(records: Sequence[Record]) -> SpeakerResult:
         by_person: dict[str, list[_Placed]] = defaultdict(list)
         for item in found:
             by_person[head_of[item.key]].append(item)
-        rows = (_speaker_row(record, head, group, display[head], event) for head, group in by_person.items())
-        speakers.extend(sorted(rows, key=lambda row: row.char_start))
+        rows = {head: _speaker_row(record, head, group, display[head], event)
+                for head, group in by_person.items()}
+        if event:
+            rows = _share_coordinations(rows, by_person, record.text.string)
+        speakers.extend(sorted(rows.values(), key=lambda row: row.char_start))
     all_found = [item for _, found in placed for item in found]
     return SpeakerResult(tuple(speakers), _people(speakers, all_found, head_of))
 
 
 # --- one record ---
+
+def _share_coordinations(rows: dict[str, Speaker], by_person: dict[str, list[_Placed]], text: str
+                         ) -> dict[str, Speaker]:
+    """People with no cue at all take the participation of a speaker they are joined to by
+    "et" (pipeline.speakers.policy.joined_participation)."""
+    uncued = {head for head, row in rows.items() if row.cue is None}
+    if not uncued or len(rows) < 2:
+        return rows
+    spans = [(item.start, item.start + len(item.occurrence.name), head, item.occurrence)
+             for head, group in by_person.items() for item in group]
+    shared = joined_participation({head: row.participation for head, row in rows.items()}, spans, text)
+    for head in uncued & shared.keys():
+        rows[head] = replace(rows[head], participation=shared[head], is_speaker=True)
+    return rows
+
 
 def _record_occurrences(record: Record) -> list[_Placed]:
     found: list[_Placed] = []

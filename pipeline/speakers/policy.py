@@ -195,3 +195,28 @@ def _chaired(occurrence: Occurrence) -> bool:
     before = occurrence.sentence[: occurrence.start - occurrence.sentence_start]
     chair = list(_CHAIR_VERB_RE.finditer(before))
     return bool(chair) and not _OTHER_VERB_RE.search(before, chair[-1].end())
+
+
+# Two people of one clause joined by "et", the first with its apposition: "Ont également pris
+# part aux échanges A, chargé de mission à la DRAC, et B".
+_JOINED_RE = re.compile(r"(?:,[^.;:!?«»()\n]{0,120}?)?,? et ")
+
+
+def joined_participation(participation: dict[str, Participation],
+                         spans: list[tuple[int, int, str, Occurrence]], text: str
+                         ) -> dict[str, Participation]:
+    """People named with no cue at all and joined by "et" to a speaker or moderator of the
+    same clause did what the other did, unless their clause says they were off stage: a
+    coordination shares its verb. `spans` are (start, end, person, occurrence) in `text`;
+    returns the participations that change."""
+    shared: dict[str, Participation] = {}
+    ordered = sorted(spans, key=lambda span: span[0])
+    for (_, end, first, one), (start, _, second, other) in zip(ordered, ordered[1:], strict=False):
+        if first == second or not _JOINED_RE.fullmatch(text[end:start]):
+            continue
+        for person, occurrence, partner in ((second, other, first), (first, one, second)):
+            if (participation[person] == Participation.mentioned and occurrence.evidence == NEUTRAL
+                    and participation[partner] != Participation.mentioned
+                    and not _said_off_stage(occurrence)):
+                shared.setdefault(person, participation[partner])
+    return shared
