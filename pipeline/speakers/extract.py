@@ -69,7 +69,7 @@ def extract_speakers(records: Sequence[Record]) -> SpeakerResult:
         rows = {head: _speaker_row(record, head, group, display[head], event)
                 for head, group in by_person.items()}
         if event:
-            rows = _share_coordinations(rows, by_person, record.text.string)
+            rows = _share_coordinations(rows, by_person)
         speakers.extend(sorted(rows.values(), key=lambda row: row.char_start))
     all_found = [item for _, found in placed for item in found]
     return SpeakerResult(tuple(speakers), _people(speakers, all_found, head_of))
@@ -77,16 +77,18 @@ def extract_speakers(records: Sequence[Record]) -> SpeakerResult:
 
 # --- one record ---
 
-def _share_coordinations(rows: dict[str, Speaker], by_person: dict[str, list[_Placed]], text: str
-                         ) -> dict[str, Speaker]:
+def _share_coordinations(rows: dict[str, Speaker], by_person: dict[str, list[_Placed]]) -> dict[str, Speaker]:
     """People with no cue at all take the participation of a speaker they are joined to by
     "et" (pipeline.speakers.policy.joined_participation)."""
-    uncued = {head for head, row in rows.items() if row.cue is None}
+    uncued = {head for head, row in rows.items() if row.cue is None and not row.is_speaker}
     if not uncued or len(rows) < 2:
         return rows
-    spans = [(item.start, item.start + len(item.occurrence.name), head, item.occurrence)
-             for head, group in by_person.items() for item in group]
-    shared = joined_participation({head: row.participation for head, row in rows.items()}, spans, text)
+    sentences = {(item.line, item.occurrence.sentence_start) for head in uncued for item in by_person[head]}
+    placed = sorted(((item, head) for head, group in by_person.items() for item in group
+                     if (item.line, item.occurrence.sentence_start) in sentences),
+                    key=lambda pair: pair[0].start)
+    spans = [(item.line, head, item.occurrence) for item, head in placed]
+    shared = joined_participation({head: row.participation for head, row in rows.items()}, spans)
     for head in uncued & shared.keys():
         rows[head] = replace(rows[head], participation=shared[head], is_speaker=True)
     return rows

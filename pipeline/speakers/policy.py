@@ -19,6 +19,7 @@ prose set's floors held.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.records import Participation, Record
 from pipeline.speakers.cues import MENTIONED, NEUTRAL, relative_cue
@@ -130,7 +131,8 @@ def decide(event: bool, occurrences: list[Occurrence], participation: Participat
     """The participation of a person, and the words that decided it, once the cues are read:
     thanks that give another reason than a talk name no speaker; in a record reporting an
     event, a person with a function and no cue either way took part."""
-    if participation != Participation.moderator and any(_chairing_act(o) for o in occurrences):
+    if ((participation == Participation.mentioned or (cue and cue.endswith(" par")))
+            and participation != Participation.moderator and any(_chairing_act(o) for o in occurrences)):
         return Participation.moderator, cue  # "L'animation était assurée par A"
     if participation == Participation.speaker and cue and _OFF_STAGE_AGENT_RE.search(cue):
         return Participation.mentioned, None  # "Un document de synthèse rédigé par A"
@@ -162,8 +164,15 @@ _THANKED_FOR_CHAIR_RE = re.compile(
 _OFF_STAGE_AGENT_RE = re.compile(r"(?i)\b(?:rédig|élabor)\w* par$")
 
 
+@lru_cache(maxsize=4096)
+def _names_a_chair_act(sentence: str) -> bool:
+    return _CHAIR_ACT_RE.search(sentence) is not None
+
+
 def _chairing_act(occurrence: Occurrence) -> bool:
     """The person is the agent of an act of chairing named in their sentence."""
+    if not _names_a_chair_act(occurrence.sentence):
+        return False  # the common case, decided once per sentence
     local = occurrence.start - occurrence.sentence_start
     before = occurrence.sentence[max(0, local - 90):local]
     after = occurrence.sentence[local + occurrence.end - occurrence.start:]
@@ -202,17 +211,18 @@ def _chaired(occurrence: Occurrence) -> bool:
 _JOINED_RE = re.compile(r"(?:,[^.;:!?«»()\n]{0,120}?)?,? et ")
 
 
-def joined_participation(participation: dict[str, Participation],
-                         spans: list[tuple[int, int, str, Occurrence]], text: str
+def joined_participation(participation: dict[str, Participation], spans: list[tuple[int, str, Occurrence]]
                          ) -> dict[str, Participation]:
     """People named with no cue at all and joined by "et" to a speaker or moderator of the
     same clause did what the other did, unless their clause says they were off stage: a
-    coordination shares its verb. `spans` are (start, end, person, occurrence) in `text`;
-    returns the participations that change."""
+    coordination shares its verb. `spans` are (raw line, person, occurrence) in the order of
+    the text; returns the participations that change."""
     shared: dict[str, Participation] = {}
-    ordered = sorted(spans, key=lambda span: span[0])
-    for (_, end, first, one), (start, _, second, other) in zip(ordered, ordered[1:], strict=False):
-        if first == second or not _JOINED_RE.fullmatch(text[end:start]):
+    for (line, first, one), (next_line, second, other) in zip(spans, spans[1:], strict=False):
+        if first == second or line != next_line or one.sentence_start != other.sentence_start:
+            continue
+        gap = one.sentence[one.end - one.sentence_start: other.start - other.sentence_start]
+        if " et " not in gap or len(gap) > 130 or not _JOINED_RE.fullmatch(gap):
             continue
         for person, occurrence, partner in ((second, other, first), (first, one, second)):
             if (participation[person] == Participation.mentioned and occurrence.evidence == NEUTRAL
