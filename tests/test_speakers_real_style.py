@@ -422,3 +422,14 @@ def test_a_person_joined_by_et_to_a_speaker_shares_the_verb():
     assert {name: row[0] for name, row in found.items()} == {
         "Louis Bardet": "speaker", "Sophie Ancel": "speaker", "Timothée Klein": "speaker",
         "Zoé Marais": "speaker", "Gaspard Ferry": "mentioned", "Hortense Lebel": "mentioned"}
+
+
+@pytest.mark.parametrize("affiliation, expected", [
+    ("Région Occitanie, présidente de la commission ESS",
+     ("présidente de la commission ESS", "Région Occitanie")),
+    ("Mairie de Senones, adjoint au maire en charge de l'insertion",
+     ("adjoint au maire en charge de l'insertion", "Mairie de Senones")),
+    ("Ville de Lyon", (None, "Ville de Lyon")),
+])
+def test_the_organisation_written_before_the_function(affiliation, expected):
+    assert split_affiliation(affiliation) == expected

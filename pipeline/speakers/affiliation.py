@@ -107,7 +107,11 @@ def _tidy(affiliation: str | None) -> str:
 def _split_segments(segments: list[str]) -> tuple[str | None, str | None]:
     first = segments[0]
     if not is_role(first):
-        return None, (first if looks_like_org(first) else None)
+        if not looks_like_org(first):
+            return None, None
+        if len(segments) > 1 and is_role(segments[1]):
+            return segments[1], first  # "A, Région Occitanie, présidente de la commission ESS"
+        return None, first
     inside = _split_inside(first)
     if inside[1]:
         return inside
