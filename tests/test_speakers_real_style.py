@@ -433,3 +433,11 @@ def test_a_person_joined_by_et_to_a_speaker_shares_the_verb():
 ])
 def test_the_organisation_written_before_the_function(affiliation, expected):
     assert split_affiliation(affiliation) == expected
+
+
+def test_a_researcher_whose_work_is_cited_is_only_mentioned():
+    found = _who("Retour sur la journée",
+                 "Les travaux de la sociologue Irène Vasquez ont nourri la réflexion.",
+                 "Aurore Delmas, cheffe de projet à Vichy, a présenté le dispositif.")
+    assert {name: row[0] for name, row in found.items()} == {"Irène Vasquez": "mentioned",
+                                                            "Aurore Delmas": "speaker"}

@@ -56,6 +56,7 @@ _OFF_STAGE_RE = re.compile(
     r"ont été élue?s?|a été élue?|élue?s? (?:au|à la)|quitte|(?<!se )succéd\w*(?! à la tribune)|"
     r"présence d|parmi les participant\w*|dans (?:la salle|le public)|"
     r"ministres?|livre|ouvrage|rapport d[eu']|préface|auteure? d|rédigée? par|blog|article|thèse|"
+    r"(?<!chargée d)(?<!chargé d)(?<!de )travaux d(?:e|u|es|['’])|"
     r"mécènes?|soutenue? par|financée? par|lancée? par|portée? par|créée? (?:en|par)|fondée? (?:en|par)|"
     r"prochaine?s?|inscriptions?|auprès d|contacts?|photos?)\b"
 )
