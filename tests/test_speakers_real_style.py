@@ -441,3 +441,12 @@ def test_a_researcher_whose_work_is_cited_is_only_mentioned():
                  "Aurore Delmas, cheffe de projet à Vichy, a présenté le dispositif.")
     assert {name: row[0] for name, row in found.items()} == {"Irène Vasquez": "mentioned",
                                                             "Aurore Delmas": "speaker"}
+
+
+@pytest.mark.parametrize("affiliation, expected", [
+    ("directeur de la recyclerie", ("directeur", "recyclerie")),
+    ("vice-président du département de l'Orne", ("vice-président", "département de l'Orne")),
+    ("responsable du pôle ESS, Région Occitanie", ("responsable du pôle ESS", "Région Occitanie")),
+])
+def test_a_kind_of_organisation_named_in_lower_case_after_the_function(affiliation, expected):
+    assert split_affiliation(affiliation) == expected

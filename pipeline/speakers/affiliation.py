@@ -170,6 +170,9 @@ def _starts_organisation(text: str) -> bool:
         return True
     if words[0].casefold() in BARE_ORG_HEADS and " et " not in text:
         return True  # "président de la fondation", "chargée de mission à la région"
+    if words[0].casefold() in ORG_HEADS and " et " not in text and (
+            len(words) == 1 or re.match(r"d(?:e|u|es)$|d['’]", words[1])):
+        return True  # "directeur de la recyclerie", "vice-président du département de l'Orne"
     if words[0].casefold() in ORG_HEADS:
         return any(_PROPER_RE.match(word) and word not in DOMAIN_ACRONYMS
                    for word in words[1 : 1 + ORG_HEAD_REACH])
