@@ -450,3 +450,13 @@ def test_a_researcher_whose_work_is_cited_is_only_mentioned():
 ])
 def test_a_kind_of_organisation_named_in_lower_case_after_the_function(affiliation, expected):
     assert split_affiliation(affiliation) == expected
+
+
+@pytest.mark.parametrize("affiliation, expected", [
+    ("diététicienne, Ville de Lorient", ("diététicienne", "Ville de Lorient")),
+    ("commerçant", ("commerçant", None)),
+    ("présidente de l'association des commerçants", ("présidente", "association des commerçants")),
+    ("secteur de l'insertion", (None, None)),
+])
+def test_a_trade_known_by_its_ending(affiliation, expected):
+    assert split_affiliation(affiliation) == expected

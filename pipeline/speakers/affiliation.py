@@ -139,12 +139,12 @@ def _split_inside(role: str) -> tuple[str | None, str | None]:
         rest = role[match.end():]
         if _starts_organisation(rest):
             organisation = rest.strip(" .")
-            if any(is_role(word) for word in organisation.split()[1:]):
+            if any(ROLE_WORD_RE.match(word) for word in organisation.split()[1:]):
                 return role, None  # "Adjoint au Maire d'Avignon délégué au ...": one office
             return role[: match.start()], organisation
     words = role.split()
     for index, word in enumerate(words[1:], start=1):
-        if _PROPER_RE.match(word) and not is_role(word) and word not in DOMAIN_ACRONYMS:
+        if _PROPER_RE.match(word) and not ROLE_WORD_RE.match(word) and word not in DOMAIN_ACRONYMS:
             return " ".join(words[:index]), " ".join(words[index:])
     return role, None
 
@@ -155,7 +155,7 @@ def _split_at(role: str) -> tuple[str, str] | None:
     at = [m for m in _AT_RE.finditer(role) if _starts_organisation(role[m.end():])]
     if at:
         organisation = role[at[-1].end():].strip(" .")
-        if not any(is_role(word) for word in organisation.split()[1:]):
+        if not any(ROLE_WORD_RE.match(word) for word in organisation.split()[1:]):
             return role[: at[-1].start()], organisation
     return None
 
@@ -179,9 +179,28 @@ def _starts_organisation(text: str) -> bool:
     return False
 
 
+# A trade the list above lacks, known by the ending French gives to people's trades
+# ("diététicienne", "commerçant", "acheteuse", "restauratrice", "paysagiste"), in lower case
+# and followed by nothing, a comma or a place of work.
+_TRADE_RE = re.compile(
+    r"^[a-zàâçéèêëîïôûüœ-]{3,}(?:icien(?:ne)?|eur|euse|rice|çante?|iste|ière)s?"
+    r"(?=$|[,;]| (?:à|au|aux|de|du|des|d['’]|chez) )"
+)
+_NOT_TRADES = frozenset({"secteur", "secteurs", "valeur", "valeurs", "moteur", "intérieur", "extérieur",
+                         "supérieur", "meilleur", "matière", "filière", "filières", "lumière", "frontière",
+                         "manière", "carrière", "première", "dernière", "touriste", "liste", "piste",
+                         "matrice", "actrice", "chaleur", "couleur", "hauteur", "largeur", "longueur",
+                         "candeur", "fleur", "fleurs", "honneur", "faveur", "rigueur", "vigueur", "humeur"})
+
+
 def is_role(text: str) -> bool:
-    """True when `text` opens with a role word ("chargée de projet", "Directeur général")."""
-    return bool(ROLE_WORD_RE.match(text.strip()))
+    """True when `text` opens with a role word ("chargée de projet", "Directeur général") or
+    with a trade known by its ending ("diététicienne à la cuisine centrale")."""
+    text = text.strip()
+    if ROLE_WORD_RE.match(text):
+        return True
+    trade = _TRADE_RE.match(text)
+    return bool(trade) and trade.group(0) not in _NOT_TRADES and trade.group(0) not in ORG_HEADS
 
 
 def looks_like_org(text: str) -> bool:
