@@ -10,10 +10,12 @@ reason they were not on stage (done before, absent, thanked for organising, an a
 cited, in the audience). The agent of a passive ("ouverte par A et par B, présidente de X")
 falls under the same default; a default speaker whose function or last verb chairs
 ("facilitatrice", "présidée par M. A") is a moderator; thanks that give another reason than
-a talk ("Merci à A pour son accueil") name no speaker. A bare name with no function and no
-cue stays mentioned. Each policy was measured on tests/cases/speakers_real_style.json as a
-whole (design and blind splits alike) and kept only if the shipped export's rows and the
-prose set's floors held.
+a talk ("Merci à A pour son accueil") name no speaker. An act of chairing named as a noun
+("L'animation était assurée par A") makes its agent a moderator, and a person with no cue
+joined by "et" to a speaker of the same clause shares that speaker's participation. A bare
+name with no function and no cue stays mentioned. Each policy was measured on
+tests/cases/speakers_real_style.json as a whole (design and blind splits alike) and kept only
+if the shipped export's rows and the prose set's floors held.
 """
 
 from __future__ import annotations
