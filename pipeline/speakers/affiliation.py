@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Words that open a role ("Cheffe de projet", "vice-présidente", "chargée d'investissement").
 ROLE_WORD_RE = re.compile(
@@ -193,6 +194,7 @@ _NOT_TRADES = frozenset({"secteur", "secteurs", "valeur", "valeurs", "moteur", "
                          "candeur", "fleur", "fleurs", "honneur", "faveur", "rigueur", "vigueur", "humeur"})
 
 
+@lru_cache(maxsize=16384)
 def is_role(text: str) -> bool:
     """True when `text` opens with a role word ("chargée de projet", "Directeur général") or
     with a trade known by its ending ("diététicienne à la cuisine centrale")."""

@@ -83,7 +83,10 @@ def _share_coordinations(rows: dict[str, Speaker], by_person: dict[str, list[_Pl
     uncued = {head for head, row in rows.items() if row.cue is None and not row.is_speaker}
     if not uncued or len(rows) < 2:
         return rows
-    sentences = {(item.line, item.occurrence.sentence_start) for head in uncued for item in by_person[head]}
+    sentences = {(item.line, item.occurrence.sentence_start) for head in uncued for item in by_person[head]
+                 if " et " in item.occurrence.sentence}
+    if not sentences:
+        return rows  # the common case: no uncued person in a coordination
     placed = sorted(((item, head) for head, group in by_person.items() for item in group
                      if (item.line, item.occurrence.sentence_start) in sentences),
                     key=lambda pair: pair[0].start)
