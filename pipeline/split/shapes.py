@@ -31,7 +31,8 @@ _BULLET = re.compile(r"^(•|-|–|\*|\d{1,2}[.)])\s")
 # Page furniture that ends up in text exports: cookie and consent banners, account links.
 _JUNK = re.compile(
     r"cookies?\b|\baccepter\b|\brefuser\b|tous droits r[ée]serv[ée]s|mentions l[ée]gales"
-    r"|javascript|se connecter|mot de passe oubli|newsletter|^©|\bcopyright\b"
+    r"|javascript|se connecter|mot de passe oubli|^©|\bcopyright\b"
+    r"|(?:inscri|abonn|recevoir)\w*\b.{0,40}\bnewsletter|^newsletter$"
     r"|personnaliser (mes|vos) choix|politique de confidentialit|\bconsentement\b",
     re.IGNORECASE,
 )
@@ -133,8 +134,42 @@ def field_shaped(text: str) -> bool:
 
 
 def inner_line_shaped(text: str) -> bool:
-    """A heading or a card field: lines inside a body, no title when another line can be."""
-    return heading_shaped(text) or field_shaped(text)
+    """A heading, a card field or a page's furniture line: no title when another line can be."""
+    return heading_shaped(text) or field_shaped(text) or furniture_shaped(text)
+
+
+# A page's furniture around its title, each kind written by every generation of the site:
+# a date line ("Publié le 3 mai 2015 - mis à jour le ...", "par A. Auteur - le 8 mai 2014"),
+# a breadcrumb ("Accueil > Rubrique > Titre"), a link line ("... en cliquant ici", "En savoir
+# plus", "Version web"), an image or file name ("Programme.png"), a phone number.
+_MONTHS = ("janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre"
+           "|decembre")
+_DATE = rf"\d{{1,2}}(?:er)? (?:{_MONTHS}) \d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+_DATELINE = re.compile(
+    rf"^(?:(?:(?:publie|mis a jour|mise a jour|mis en ligne|mise en ligne|modifie|poste)e?s?"
+    rf"(?: le)? |par [^.]{{1,80}}?[-–,] (?:le )?)(?:{_DATE})\b|(?:le )?(?:{_DATE})$)")
+_BREADCRUMB = re.compile(r"^(?:accueil|home)\s*[>»›|/]|(?:\s[>»›]\s.*){2}")
+_LINK_END = re.compile(r"(?:\bici|en savoir plus|lire la suite|version web|version imprimable"
+                       r"|voir la video|voir le replay)[\s!>»›:]*$")
+_FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|pdf|docx?|xlsx?|pptx?|odt)$")
+_PHONE = re.compile(r"^(?:tel\w*\.?\s*:?\s*)?(?:\+33\s?|0)\d(?:[\s.-]?\d\d){4}\b")
+FURNITURE_MAX_CHARS = 160
+
+
+def furniture_shaped(text: str) -> bool:
+    """A date, breadcrumb, link, file-name or phone line: a page's furniture, never a title
+    when another line can be.
+
+    >>> furniture_shaped("Publié le 3 mai 2015 - mis à jour le 4 mai 2015")
+    True
+    >>> furniture_shaped("Accueil > Nos travaux > Un titre"), furniture_shaped("Retour sur le 3 mai")
+    (True, False)
+    """
+    if len(text) > FURNITURE_MAX_CHARS:
+        return False
+    key = fold_accents(text)
+    return bool(_DATELINE.match(key) or _BREADCRUMB.search(key) or _LINK_END.search(key)
+                or _FILE_NAME.search(key) or _PHONE.match(key))
 
 
 def tag_shaped(text: str) -> bool:

@@ -20,6 +20,7 @@ from pipeline.split.blocks import MetadataBlock
 from pipeline.split.copies import COPY_SIMILARITY
 from pipeline.split.evidence import SHORT_COPY_WEIGHT, drop_lone_copies, drop_stray_weak
 from pipeline.split.shapes import (
+    furniture_shaped,
     inner_line_shaped,
     is_junk,
     is_not_record_text,
@@ -47,6 +48,10 @@ RECURRING_MAX_CHARS = 80
 # a number or a name); longer ones are paragraphs that lost their full stop (a Résumé cut or
 # edited at its end), compared like paragraphs. The site's titles stay under ~110 characters.
 EXACT_ONLY_MAX_CHARS = 120
+
+
+OUTSIDE = "text outside any record: before a title, with no Résumé to belong to"
+FURNITURE = "page furniture between records (date, breadcrumb, link or phone line)"
 
 
 class _Copies(NamedTuple):
@@ -132,7 +137,7 @@ class _Splitter:
         # recurring link or field line, and its copies weigh like a short line's. Paragraphs
         # may recur (a resource listed twice in one export) and keep their weight.
         self.counts = counts = Counter(keys)
-        furniture = not_record_lines([line.text for line in lines], keys)
+        self.not_record = furniture = not_record_lines([line.text for line in lines], keys)
         self.weights = [0.0 if not key or i in furniture else
                         SHORT_COPY_WEIGHT if len(key) < MIN_EVIDENCE_CHARS
                         or (counts[key] > 2 and len(key) < RECURRING_MAX_CHARS) else
@@ -199,6 +204,12 @@ class _Splitter:
         first = 1 if previous and previous.block and previous.block.has_resume \
             and not previous.body and len(region) > 1 else 0
         owner = bool(previous and previous.block and previous.block.has_resume)
+        # The site's banner opens a page: what follows it is no Résumé of the record above, and
+        # the title is the first title-like line after it (dates, breadcrumbs, links excepted).
+        header = next((k for k in range(len(region) - 2, -1, -1) if region[k] in self.not_record
+                       and is_site_header(self.lines[region[k]].text)), None)
+        if header is not None:
+            first, owner = max(first, header + 1), False
         title_pos, first_next = self._choose_title(region, in_prev, in_next, first, owner)
         return self._cut(region, title_pos, previous, next_resume, first_next)
 
@@ -292,8 +303,11 @@ class _Splitter:
         for t in range(n):
             scores.append(prefix + suffix[t + 1] - in_prev[t] - in_next[t])
             prefix += gain[t]
-        best = max(scores[first:])
-        ties = [t for t in range(first, n) if scores[t] >= best - 1e-9]
+        # A banner or consent line is no title when another line can be.
+        positions = [t for t in range(first, n) if region[t] not in self.not_record] \
+            or range(first, n)
+        best = max(scores[t] for t in positions)
+        ties = [t for t in positions if scores[t] >= best - 1e-9]
         first_next = next((k for k in range(n) if in_next[k] > SHORT_COPY_WEIGHT), None)
         if first_next is not None:
             ties = [t for t in ties if t < first_next] or ties
@@ -339,19 +353,22 @@ class _Splitter:
         """
         takes_resume = previous is not None and previous.block is not None \
             and previous.block.has_resume
+        # A date, breadcrumb or link line the body above does not hold ends its Résumé.
+        body = self._copies(previous.body).exact if takes_resume and previous.body else frozenset()
         reason = None
         for i in indexes:
             text = self.lines[i].text
-            if reason is None and takes_resume and not is_not_record_text(text):
+            if reason is None and takes_resume and not is_not_record_text(text) and not (
+                    self.keys[i] not in body and furniture_shaped(text)):
                 previous.resume.append(i)
                 continue
             if is_site_header(text):
                 self._quarantine([i], "site header (not a record)")
+                reason = reason or OUTSIDE  # a new page starts: nothing after it is Résumé
                 continue
-            if reason is None or is_junk(text):
-                reason = ("page furniture between records (cookie banner, links)"
-                          if is_junk(text) else
-                          "text outside any record: before a title, with no Résumé to belong to")
+            if reason is None or is_junk(text) or furniture_shaped(text):
+                reason = ("page furniture between records (cookie banner, links)" if is_junk(text)
+                          else FURNITURE if furniture_shaped(text) else OUTSIDE)
             self._quarantine([i], reason)
 
     def _aligned_prev(self, i: int, previous: Draft | None) -> bool:
