@@ -135,24 +135,30 @@ def field_shaped(text: str) -> bool:
 
 def inner_line_shaped(text: str) -> bool:
     """A heading, a card field or a page's furniture line: no title when another line can be."""
-    return heading_shaped(text) or field_shaped(text) or furniture_shaped(text)
+    return body_line_shaped(text) or furniture_shaped(text)
+
+
+def body_line_shaped(text: str) -> bool:
+    """A heading or a card field: lines inside a body."""
+    return heading_shaped(text) or field_shaped(text)
 
 
 # A page's furniture around its title, each kind written by every generation of the site:
 # a date line ("Publié le 3 mai 2015 - mis à jour le ...", "par A. Auteur - le 8 mai 2014"),
 # a breadcrumb ("Accueil > Rubrique > Titre"), a link line ("... en cliquant ici", "En savoir
-# plus", "Version web"), an image or file name ("Programme.png"), a phone number.
-_MONTHS = ("janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre"
-           "|decembre")
-_DATE = rf"\d{{1,2}}(?:er)? (?:{_MONTHS}) \d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
-_DATELINE = re.compile(
-    rf"^(?:(?:(?:publie|mis a jour|mise a jour|mis en ligne|mise en ligne|modifie|poste)e?s?"
-    rf"(?: le)? |par [^.]{{1,80}}?[-–,] (?:le )?)(?:{_DATE})\b|(?:le )?(?:{_DATE})$)")
-_BREADCRUMB = re.compile(r"^(?:accueil|home)\s*[>»›|/]|(?:\s[>»›]\s.*){2}")
-_LINK_END = re.compile(r"(?:\bici|en savoir plus|lire la suite|version web|version imprimable"
-                       r"|voir la video|voir le replay)[\s!>»›:]*$")
-_FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|pdf|docx?|xlsx?|pptx?|odt)$")
-_PHONE = re.compile(r"^(?:tel\w*\.?\s*:?\s*)?(?:\+33\s?|0)\d(?:[\s.-]?\d\d){4}\b")
+# plus", "Version web"), an image or file name ("Programme.png"), a phone number. Matched on
+# the casefolded line, accents either way.
+_MONTHS = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+_DATE = rf"\d{{1,2}}(?:er)? {_MONTHS} \d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+_FURNITURE_START = re.compile(
+    rf"(?:(?:publi[ée]|mise? [àa] jour|mise? en ligne|modifi[ée]|post[ée])e?s?(?: le)? "
+    rf"|par [^.]{{1,80}}?[-–,] (?:le )?)(?:{_DATE})\b|(?:le )?(?:{_DATE})$"
+    r"|(?:accueil|home)\s*[>»›|/]"
+    r"|(?:t[ée]l\w*\.?\s*:?\s*)?(?:\+33\s?|0)\d(?:[\s.-]?\d\d){4}\b")
+_FURNITURE_END = re.compile(
+    r"(?:\bici|en savoir plus|lire la suite|version web|version imprimable|voir la vid[ée]o"
+    r"|voir le replay)[\s!>»›:]*$|\.(?:png|jpe?g|gif|svg|webp|pdf|docx?|xlsx?|pptx?|odt)$"
+    r"|(?:\s[>»›]\s.*){2}")
 FURNITURE_MAX_CHARS = 160
 
 
@@ -167,9 +173,8 @@ def furniture_shaped(text: str) -> bool:
     """
     if len(text) > FURNITURE_MAX_CHARS:
         return False
-    key = fold_accents(text)
-    return bool(_DATELINE.match(key) or _BREADCRUMB.search(key) or _LINK_END.search(key)
-                or _FILE_NAME.search(key) or _PHONE.match(key))
+    key = text.casefold()
+    return bool(_FURNITURE_START.match(key) or _FURNITURE_END.search(key))
 
 
 def tag_shaped(text: str) -> bool:

@@ -20,6 +20,7 @@ from pipeline.split.blocks import MetadataBlock
 from pipeline.split.copies import COPY_SIMILARITY
 from pipeline.split.evidence import SHORT_COPY_WEIGHT, drop_lone_copies, drop_stray_weak
 from pipeline.split.shapes import (
+    body_line_shaped,
     furniture_shaped,
     inner_line_shaped,
     is_junk,
@@ -189,7 +190,7 @@ class _Splitter:
             if not in_prev[k] and not in_next[k]:
                 in_prev[k] = self._aligned(i, prev_copy)
                 in_next[k] = self._aligned_next(i, next_resume)
-        shaped = [not p and not q and title_shaped(text := self.lines[i].text) and not inner_line_shaped(text)
+        shaped = [not p and not q and title_shaped(text := self.lines[i].text) and not body_line_shaped(text)
                   for i, p, q in zip(region, in_prev, in_next, strict=True)]
         drop_stray_weak(in_prev, shaped, range(len(region)))
         drop_stray_weak(in_next, shaped, range(len(region) - 1, -1, -1))
@@ -358,11 +359,12 @@ class _Splitter:
         reason = None
         for i in indexes:
             text = self.lines[i].text
-            if reason is None and takes_resume and not is_not_record_text(text) and not (
+            banner_or_junk = i in self.not_record  # `is_not_record_text`, found once for all lines
+            if reason is None and takes_resume and not banner_or_junk and not (
                     self.keys[i] not in body and furniture_shaped(text)):
                 previous.resume.append(i)
                 continue
-            if is_site_header(text):
+            if banner_or_junk and is_site_header(text):
                 self._quarantine([i], "site header (not a record)")
                 reason = reason or OUTSIDE  # a new page starts: nothing after it is Résumé
                 continue
