@@ -332,7 +332,7 @@ class _Splitter:
         before, title, body = region[:title_pos], region[title_pos], region[title_pos + 1:]
         self._place_resume_tail(before, previous)
         draft = Draft(title=title)
-        if body and tag_shaped(self.lines[body[-1]].text) \
+        if body and tag_shaped(text := self.lines[body[-1]].text) and not furniture_shaped(text) \
                 and not self._aligned_next(body[-1], next_resume):
             draft.body, draft.tags = body[:-1], [body[-1]]
         else:
