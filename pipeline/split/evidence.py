@@ -3,6 +3,8 @@ what a copy says depends on what surrounds it."""
 
 from __future__ import annotations
 
+from pipeline.split.shapes import FURNITURE_MAX_CHARS, furniture_shaped
+
 # The weight of an exact copy of a short line ("Ressources :") or of a recurring link line:
 # little, so that copied on both sides they cancel out.
 SHORT_COPY_WEIGHT = 1.0
@@ -37,3 +39,13 @@ def drop_lone_copies(evidence: list[float], weights: list[float]) -> None:
             evidence[k] = 0.0
         if not evidence[k]:
             uncopied += weights[k]
+
+
+def weaken_furniture(in_prev: list[float], in_next: list[float], texts: list[str]) -> None:
+    """A date, breadcrumb or link line recurs from page to page (one author's bylines are
+    near-copies of each other): its copies weigh like a short line's."""
+    for k, text in enumerate(texts):
+        if (in_prev[k] > SHORT_COPY_WEIGHT or in_next[k] > SHORT_COPY_WEIGHT) \
+                and len(text) <= FURNITURE_MAX_CHARS and furniture_shaped(text):
+            in_prev[k] = min(in_prev[k], SHORT_COPY_WEIGHT)
+            in_next[k] = min(in_next[k], SHORT_COPY_WEIGHT)

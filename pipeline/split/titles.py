@@ -18,7 +18,12 @@ from rapidfuzz import fuzz, process
 from pipeline.records import SourceLine, TitleEvidence
 from pipeline.split.blocks import MetadataBlock
 from pipeline.split.copies import COPY_SIMILARITY
-from pipeline.split.evidence import SHORT_COPY_WEIGHT, drop_lone_copies, drop_stray_weak
+from pipeline.split.evidence import (
+    SHORT_COPY_WEIGHT,
+    drop_lone_copies,
+    drop_stray_weak,
+    weaken_furniture,
+)
 from pipeline.split.shapes import (
     body_line_shaped,
     furniture_shaped,
@@ -87,18 +92,6 @@ def place_titles(
     already (`copied_in_next`, see `pipeline.split.copies`); the others are compared here.
     """
     return _Splitter(lines, blocks, keys, asked, copied_in_next).run()
-
-
-def line_key(text: str) -> str:
-    """What copies are compared on: case does not tell a copy apart."""
-    return text.casefold()
-
-
-def region_spans(blocks: Sequence[MetadataBlock], n_lines: int) -> list[range]:
-    """The lines between consecutive metadata blocks (one region more than blocks)."""
-    starts = [0] + [block.end for block in blocks]
-    stops = [block.start for block in blocks] + [n_lines]
-    return [range(start, stop) for start, stop in zip(starts, stops, strict=True)]
 
 
 def fuzzy_candidate(key: str, text: str) -> bool:
@@ -190,6 +183,7 @@ class _Splitter:
             if not in_prev[k] and not in_next[k]:
                 in_prev[k] = self._aligned(i, prev_copy)
                 in_next[k] = self._aligned_next(i, next_resume)
+        weaken_furniture(in_prev, in_next, [self.lines[i].text for i in region])
         shaped = [not p and not q and title_shaped(text := self.lines[i].text) and not body_line_shaped(text)
                   for i, p, q in zip(region, in_prev, in_next, strict=True)]
         drop_stray_weak(in_prev, shaped, range(len(region)))
@@ -354,14 +348,16 @@ class _Splitter:
         """
         takes_resume = previous is not None and previous.block is not None \
             and previous.block.has_resume
-        # A date, breadcrumb or link line the body above does not hold ends its Résumé.
+        # A date, breadcrumb or link line the body above does not hold (nor a near-copy of
+        # it) ends its Résumé.
         body = self._copies(previous.body).exact if takes_resume and previous.body else frozenset()
         reason = None
         for i in indexes:
             text = self.lines[i].text
             banner_or_junk = i in self.not_record  # `is_not_record_text`, found once for all lines
             if reason is None and takes_resume and not banner_or_junk and not (
-                    self.keys[i] not in body and furniture_shaped(text)):
+                    self.keys[i] not in body and furniture_shaped(text)
+                    and not self._aligned(i, previous.body)):
                 previous.resume.append(i)
                 continue
             if banner_or_junk and is_site_header(text):
