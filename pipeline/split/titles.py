@@ -258,8 +258,8 @@ class _Splitter:
 
         def context(j: int) -> str | None:  # a neighbour copied exactly that says something
             ok = 0 <= j < len(keys) and (self.weights[j] > SHORT_COPY_WEIGHT or (
-                self.weights[j] and self.counts[keys[j]] <= 2))
-            return keys[j] if ok and keys[j] in copies.exact else None
+                self.weights[j] and self.counts[keys[j]] <= 2))  # not a page's furniture:
+            return keys[j] if ok and keys[j] in copies.exact and not furniture_shaped(keys[j]) else None
 
         after, before = context(i + 1), context(i - 1)
         if after is None and before is None:
