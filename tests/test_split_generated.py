@@ -20,7 +20,8 @@ BANNERS = ("Réseau des collectivités Territoriales pour une Économie Solidair
            "Réseau des collectivités Territoriales pour une Économie Sociale et Solidaire",
            "Réseau des collectivités Territoriales pour une Économie\u00a0Sociale et\u00a0Solidaire")
 FURNITURE = ("Personnaliser mes choix", "Ce site utilise des cookies pour mesurer son audience",
-             "En savoir plus sur notre politique de confidentialité", "Tout accepter", "Tout refuser")
+             "En savoir plus sur notre politique de confidentialité", "Tout accepter", "Tout refuser",
+             "Partager sur Facebook", "Imprimer cet article", "Retour en haut de page", "LinkedIn")
 LINKS = ("Téléchargez la présentation en cliquant ici", "Version pour impression à télécharger ici",
          "Diaporama de cet atelier", "(Re)voir l'échange", "En savoir plus")
 # A page's head between its banner (or the Résumé above) and its title: date lines of every

@@ -85,6 +85,11 @@ def is_not_record_text(text: str) -> bool:
     return is_site_header(text) or is_junk(text)
 
 
+def is_page_furniture(text: str) -> bool:
+    """A banner, consent line, or date, breadcrumb, link or share line: no record text."""
+    return is_not_record_text(text) or furniture_shaped(text)
+
+
 def title_shaped(text: str) -> bool:
     """Short, opening with a capital, no closing punctuation, not a label, bullet, banner or
     page furniture."""
@@ -146,7 +151,8 @@ def body_line_shaped(text: str) -> bool:
 # A page's furniture around its title, each kind written by every generation of the site:
 # a date line ("Publié le 3 mai 2015 - mis à jour le ...", "par A. Auteur - le 8 mai 2014"),
 # a breadcrumb ("Accueil > Rubrique > Titre"), a link line ("... en cliquant ici", "En savoir
-# plus", "Version web"), an image or file name ("Programme.png"), a phone number. Matched on
+# plus", "Version web"), an image or file name ("Programme.png"), a phone number, a share or
+# print link ("Partager sur Facebook", "Imprimer cet article"). Matched on
 # the casefolded line, accents either way.
 _MONTHS = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
 _DATE = rf"\d{{1,2}}(?:er)? {_MONTHS} \d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
@@ -154,14 +160,18 @@ _FURNITURE_START = re.compile(
     rf"(?:(?:publi[ée]|mise? [àa] jour|mise? en ligne|modifi[ée]|post[ée])e?s?(?: le)? "
     rf"|par [^.]{{1,80}}?[-–,] (?:le )?)(?:{_DATE})\b|(?:le )?(?:{_DATE})$"
     r"|(?:accueil|home)\s*[>»›|/]"
-    r"|(?:t[ée]l\w*\.?\s*:?\s*)?(?:\+33\s?|0)\d(?:[\s.-]?\d\d){4}\b")
+    r"|(?:t[ée]l\w*\.?\s*:?\s*)?(?:\+33\s?|0)\d(?:[\s.-]?\d\d){4}\b"
+    # a share, print or text-size link, or a social network's name, alone on its line
+    r"|(?:[•*–-] )?(?:imprimer(?: cet article| la page)?|partager(?: sur \w+| cet article| la page)?"
+    r"|(?:agrandir|r[ée]duire) la taille du texte|retour en haut(?: de (?:la )?page)?"
+    r"|suivez-nous(?: sur \w+)?|facebook|twitter|linkedin|youtube|instagram|mastodon)$")
 # Link lines and file names by their ending (tested with `str.endswith`, at C speed: this is
 # asked of many short lines).
 _FURNITURE_ENDS = (" ici", "en savoir plus", "lire la suite", "version web", "version imprimable",
                    "voir la vidéo", "voir la video", "voir le replay", ".png", ".jpg", ".jpeg",
                    ".gif", ".svg", ".webp", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt",
                    ".pptx", ".odt")
-_FURNITURE_FIRST_CHARS = frozenset("pmltah+0123456789")  # how every _FURNITURE_START opens
+_FURNITURE_FIRST_CHARS = frozenset("pmltah+0123456789•*–-iarsfylm")  # every _FURNITURE_START's
 FURNITURE_MAX_CHARS = 160
 
 

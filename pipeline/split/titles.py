@@ -29,7 +29,7 @@ from pipeline.split.shapes import (
     furniture_shaped,
     inner_line_shaped,
     is_junk,
-    is_not_record_text,
+    is_page_furniture,
     is_site_header,
     not_record_lines,
     shaped_like_title,
@@ -57,7 +57,7 @@ EXACT_ONLY_MAX_CHARS = 120
 
 
 OUTSIDE = "text outside any record: before a title, with no Résumé to belong to"
-FURNITURE = "page furniture between records (date, breadcrumb, link or phone line)"
+FURNITURE = "page furniture between records (date, breadcrumb, link, share or phone line)"
 
 
 class _Copies(NamedTuple):
@@ -307,7 +307,7 @@ class _Splitter:
         if first_next is not None:
             ties = [t for t in ties if t < first_next] or ties
         shaped = [t for t in ties if title_shaped(self.lines[region[t]].text)]
-        pool = shaped or [t for t in ties if not is_not_record_text(self.lines[region[t]].text)] or ties
+        pool = shaped or [t for t in ties if not is_page_furniture(self.lines[region[t]].text)] or ties
         # The title sits just before the next body, which is the copy of the next Résumé:
         # the last candidate. With nothing copied (a private record, or a Résumé missing), the
         # first title-shaped line after the previous Résumé starts the record: a body's
@@ -354,7 +354,7 @@ class _Splitter:
         reason = None
         for i in indexes:
             text = self.lines[i].text
-            banner_or_junk = i in self.not_record  # `is_not_record_text`, found once for all lines
+            banner_or_junk = i in self.not_record  # banners and consent lines, found once for all
             if reason is None and takes_resume and not banner_or_junk and not (
                     self.keys[i] not in body and furniture_shaped(text)
                     and not self._aligned(i, previous.body)):
@@ -389,7 +389,7 @@ class _Splitter:
         first = 1 if takes_resume and not aligned else 0
         texts = [self.lines[i].text for i in rest]
         cut = next((k for k in range(first, len(rest) - 1) if title_shaped(texts[k])
-                    and not all(map(is_not_record_text, texts[k + 1:]))), len(rest))
+                    and not all(map(is_page_furniture, texts[k:]))), len(rest))
         self._place_resume_tail(region[:rest_from] + rest[:cut], previous)
         if cut < len(rest):
             self._quarantine(rest[cut:], "record cut off: title and body without a metadata "
