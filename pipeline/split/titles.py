@@ -22,7 +22,7 @@ from pipeline.split.evidence import (
     SHORT_COPY_WEIGHT,
     drop_lone_copies,
     drop_stray_weak,
-    weaken_furniture,
+    page_evidence,
 )
 from pipeline.split.shapes import (
     body_line_shaped,
@@ -183,7 +183,8 @@ class _Splitter:
             if not in_prev[k] and not in_next[k]:
                 in_prev[k] = self._aligned(i, prev_copy)
                 in_next[k] = self._aligned_next(i, next_resume)
-        weaken_furniture(in_prev, in_next, [self.lines[i].text for i in region])
+        page_evidence(in_prev, in_next, region, self.lines, self.keys, self.weights,
+                      self._copies(prev_copy).keys if prev_copy else (), ANCHOR_CHARS)
         shaped = [not p and not q and title_shaped(text := self.lines[i].text) and not body_line_shaped(text)
                   for i, p, q in zip(region, in_prev, in_next, strict=True)]
         drop_stray_weak(in_prev, shaped, range(len(region)))
@@ -369,10 +370,8 @@ class _Splitter:
                           else FURNITURE if furniture_shaped(text) else OUTSIDE)
             self._quarantine([i], reason)
 
-    def _aligned_prev(self, i: int, previous: Draft | None) -> bool:
-        if previous is None or not previous.block or not previous.block.has_resume:
-            return False
-        return self._aligned(i, previous.body) > 0
+    def _aligned_prev(self, i: int, prev: Draft | None) -> bool:
+        return bool(prev and prev.block and prev.block.has_resume and self._aligned(i, prev.body))
 
     def _split_tail(self, region: list[int], previous: Draft | None) -> list[Draft]:
         """After the last metadata block: the last Résumé, then maybe a record cut off.
@@ -388,8 +387,9 @@ class _Splitter:
             and previous.block.has_resume
         first = 1 if takes_resume and not aligned else 0
         texts = [self.lines[i].text for i in rest]
-        cut = next((k for k in range(first, len(rest) - 1) if title_shaped(texts[k])
-                    and not all(map(is_page_furniture, texts[k:]))), len(rest))
+        furniture = list(map(is_page_furniture, texts))
+        cut = next((k for k in range(first, len(rest) - 1) if title_shaped(texts[k]) and not furniture[k]
+                    and not all(furniture[k + 1:])), len(rest))
         self._place_resume_tail(region[:rest_from] + rest[:cut], previous)
         if cut < len(rest):
             self._quarantine(rest[cut:], "record cut off: title and body without a metadata "
