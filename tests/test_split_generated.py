@@ -20,9 +20,19 @@ BANNERS = ("Réseau des collectivités Territoriales pour une Économie Solidair
            "Réseau des collectivités Territoriales pour une Économie Sociale et Solidaire",
            "Réseau des collectivités Territoriales pour une Économie\u00a0Sociale et\u00a0Solidaire")
 FURNITURE = ("Personnaliser mes choix", "Ce site utilise des cookies pour mesurer son audience",
-             "En savoir plus sur notre politique de confidentialité", "Tout accepter", "Tout refuser")
+             "En savoir plus sur notre politique de confidentialité", "Tout accepter", "Tout refuser",
+             "Partager sur Facebook", "Imprimer cet article", "Retour en haut de page", "LinkedIn")
 LINKS = ("Téléchargez la présentation en cliquant ici", "Version pour impression à télécharger ici",
-         "Diaporama de cet atelier", "(Re)voir l'échange")
+         "Diaporama de cet atelier", "(Re)voir l'échange", "En savoir plus")
+# A page's head between its banner (or the Résumé above) and its title: date lines of every
+# generation, the older site's breadcrumb and phone line. Never a title, never Résumé text.
+HEADS = ("Publié le {d} {m} {y}", "Publié le {d} {m} {y} - mis à jour le {d} {m} {y2}",
+         "par Jeanne Orsini - le {d} {m} {y}", "Accueil > Nos ressources > {t}",
+         "Accueil > Agir > Rubrique > Fiche", "04 72 {d:02d} 18 30 (accueil du réseau)")
+# Lines between a title and its body: a printable-version or web-version link, an image name.
+UNDER_TITLE = ("Version imprimable à retrouver ici", "Des images manquent ? Version web",
+               "Affiche de la rencontre.png", "Programme de la journée.jpg")
+MONTH_NAMES = ("janvier", "mars", "mai", "septembre", "décembre")
 TOWNS = ("BRIVE", "LORIENT", "ANNONAY", "SAINT-AMAND")
 DAYS = ("LUNDI", "MARDI", "MERCREDI", "JEUDI", "VENDREDI")
 MONTHS = ("JANVIER", "MARS", "JUIN", "OCTOBRE", "DÉCEMBRE")
@@ -38,7 +48,17 @@ def plain_body(draw, rng: random.Random) -> list[str]:
         body.insert(draw(st.integers(0, len(body))), heading(rng))
     if draw(st.booleans()):
         body.append(rng.choice(LINKS))
+    if draw(st.booleans()):  # a link or an image name under the title, before the text
+        body.insert(0, rng.choice(UNDER_TITLE))
     return body
+
+
+def page_head(draw, rng: random.Random, title_text: str) -> list[str]:
+    """Date, breadcrumb and phone lines of a page above its title."""
+    day, year = rng.randint(1, 28), rng.randint(2010, 2025)
+    return [draw(st.sampled_from(HEADS)).format(d=day, m=rng.choice(MONTH_NAMES), y=year,
+                                                y2=year + 1, t=title_text)
+            for _ in range(draw(st.integers(0, 2)))]
 
 
 def card_body(rng: random.Random, number: int) -> list[str]:
@@ -125,6 +145,9 @@ def damaged_exports(draw) -> Damaged:
             resume += [paragraph(rng) for _ in range(draw(st.integers(1, 2)))]
         block = ["Type de ressource", draw(st.sampled_from(["Ressources RTES", "Déniché pour vous"])),
                  "Ressource privée", "Oui" if kind == "private" else "Non"]
+        head = page_head(draw, rng, titles[-1])
+        lines += head
+        junk += [clean_text(line) for line in head]
         lines += [titles[-1], *body, *block]
         if resume is not None:
             lines += ["Résumé", *resume]

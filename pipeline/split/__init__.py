@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pipeline.errors import InputError
 from pipeline.records import SourceDocument, SourceLine
 from pipeline.split.assemble import SplitResult, assemble
-from pipeline.split.blocks import MetadataBlock, find_blocks
-from pipeline.split.copies import NextRegionQuestion, copied_in_next_region
+from pipeline.split.blocks import MetadataBlock, find_blocks, region_spans
+from pipeline.split.copies import NextRegionQuestion, copied_in_next_region, line_key
 from pipeline.split.shapes import is_site_header
-from pipeline.split.titles import line_key, lines_to_compare, place_titles, region_spans
+from pipeline.split.titles import lines_to_compare, place_titles
 
 __all__ = ["NextRegionQuestion", "SplitPlan", "SplitResult", "copied_in_next_region", "plan_split",
            "split_records"]

@@ -65,3 +65,10 @@ def _block_at(lines: Sequence[SourceLine], start: int) -> MetadataBlock | None:
         else:
             break
     return MetadataBlock(start, i, has_resume, complete=seen == {Label.type, Label.private})
+
+
+def region_spans(blocks: Sequence[MetadataBlock], n_lines: int) -> list[range]:
+    """The lines between consecutive metadata blocks (one region more than blocks)."""
+    starts = [0] + [block.end for block in blocks]
+    stops = [block.start for block in blocks] + [n_lines]
+    return [range(start, stop) for start, stop in zip(starts, stops, strict=True)]

@@ -34,3 +34,8 @@ def copied_in_next_region(question: NextRegionQuestion) -> frozenset[int]:
         # ratio's score_cutoff rejects a choice of too different a length before comparing.
         if process.extractOne(key, question.next_keys, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY)
     )
+
+
+def line_key(text: str) -> str:
+    """What copies are compared on: case does not tell a copy apart."""
+    return text.casefold()

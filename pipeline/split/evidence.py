@@ -3,6 +3,10 @@ what a copy says depends on what surrounds it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from pipeline.split.shapes import FURNITURE_MAX_CHARS, furniture_shaped
+
 # The weight of an exact copy of a short line ("Ressources :") or of a recurring link line:
 # little, so that copied on both sides they cancel out.
 SHORT_COPY_WEIGHT = 1.0
@@ -37,3 +41,34 @@ def drop_lone_copies(evidence: list[float], weights: list[float]) -> None:
             evidence[k] = 0.0
         if not evidence[k]:
             uncopied += weights[k]
+
+
+def weaken_furniture(in_prev: list[float], in_next: list[float], texts: list[str]) -> None:
+    """A date, breadcrumb or link line recurs from page to page (one author's bylines are
+    near-copies of each other): its copies weigh like a short line's."""
+    for k, text in enumerate(texts):
+        if (in_prev[k] > SHORT_COPY_WEIGHT or in_next[k] > SHORT_COPY_WEIGHT) \
+                and len(text) <= FURNITURE_MAX_CHARS and furniture_shaped(text):
+            in_prev[k] = min(in_prev[k], SHORT_COPY_WEIGHT)
+            in_next[k] = min(in_next[k], SHORT_COPY_WEIGHT)
+
+
+def cut_copies(in_prev: list[float], in_next: list[float], region: Sequence[int], keys: Sequence[str],
+               weights: Sequence[float], body: Sequence[str], min_chars: int) -> None:
+    """A line after a Résumé's copies that opens a longer line of the body above is that
+    paragraph cut short (a word and the full stop dropped, the export ending inside it): a
+    copy, though without its full stop it is shaped like a title."""
+    for k, i in enumerate(region):
+        key = keys[i]
+        if not in_prev[k] and not in_next[k] and len(key) >= min_chars and any(
+                len(line) > len(key) and line.startswith(key) for line in body):
+            in_prev[k] = weights[i]
+
+
+def page_evidence(in_prev: list[float], in_next: list[float], region: Sequence[int], lines: Sequence,
+                  keys: Sequence[str], weights: Sequence[float], body: Sequence[str], min_chars: int) -> None:
+    """What a page's layout says of a region's copies: furniture copies weigh little, lines cut
+    from the body above (`body`, its keys) are copies."""
+    weaken_furniture(in_prev, in_next, [lines[i].text for i in region])
+    if body:
+        cut_copies(in_prev, in_next, region, keys, weights, body, min_chars)

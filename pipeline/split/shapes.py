@@ -31,7 +31,8 @@ _BULLET = re.compile(r"^(•|-|–|\*|\d{1,2}[.)])\s")
 # Page furniture that ends up in text exports: cookie and consent banners, account links.
 _JUNK = re.compile(
     r"cookies?\b|\baccepter\b|\brefuser\b|tous droits r[ée]serv[ée]s|mentions l[ée]gales"
-    r"|javascript|se connecter|mot de passe oubli|newsletter|^©|\bcopyright\b"
+    r"|javascript|se connecter|mot de passe oubli|^©|\bcopyright\b"
+    r"|(?:inscri|abonn|recevoir)\w*\b.{0,40}\bnewsletter|^newsletter$"
     r"|personnaliser (mes|vos) choix|politique de confidentialit|\bconsentement\b",
     re.IGNORECASE,
 )
@@ -84,6 +85,11 @@ def is_not_record_text(text: str) -> bool:
     return is_site_header(text) or is_junk(text)
 
 
+def is_page_furniture(text: str) -> bool:
+    """A banner, consent line, or date, breadcrumb, link or share line: no record text."""
+    return is_not_record_text(text) or furniture_shaped(text)
+
+
 def title_shaped(text: str) -> bool:
     """Short, opening with a capital, no closing punctuation, not a label, bullet, banner or
     page furniture."""
@@ -133,8 +139,58 @@ def field_shaped(text: str) -> bool:
 
 
 def inner_line_shaped(text: str) -> bool:
-    """A heading or a card field: lines inside a body, no title when another line can be."""
+    """A heading, a card field or a page's furniture line: no title when another line can be."""
+    return body_line_shaped(text) or furniture_shaped(text)
+
+
+def body_line_shaped(text: str) -> bool:
+    """A heading or a card field: lines inside a body."""
     return heading_shaped(text) or field_shaped(text)
+
+
+# A page's furniture around its title, each kind written by every generation of the site:
+# a date line ("Publié le 3 mai 2015 - mis à jour le ...", "par A. Auteur - le 8 mai 2014"),
+# a breadcrumb ("Accueil > Rubrique > Titre"), a link line ("... en cliquant ici", "En savoir
+# plus", "Version web"), an image or file name ("Programme.png"), a phone number, a share or
+# print link ("Partager sur Facebook", "Imprimer cet article"). Matched on
+# the casefolded line, accents either way.
+_MONTHS = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+_DATE = rf"\d{{1,2}}(?:er)? {_MONTHS} \d{{4}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}"
+_FURNITURE_START = re.compile(
+    rf"(?:(?:publi[ée]|mise? [àa] jour|mise? en ligne|modifi[ée]|post[ée])e?s?(?: le)? "
+    rf"|par [^.]{{1,80}}?[-–,] (?:le )?)(?:{_DATE})\b|(?:le )?(?:{_DATE})$"
+    r"|(?:accueil|home)\s*[>»›|/]"
+    r"|(?:t[ée]l\w*\.?\s*:?\s*)?(?:\+33\s?|0)\d(?:[\s.-]?\d\d){4}\b"
+    # a share, print or text-size link, or a social network's name, alone on its line
+    r"|(?:[•*–-] )?(?:imprimer(?: cet article| la page)?|partager(?: sur \w+| cet article| la page)?"
+    r"|(?:agrandir|r[ée]duire) la taille du texte|retour en haut(?: de (?:la )?page)?"
+    r"|suivez-nous(?: sur \w+)?|facebook|twitter|linkedin|youtube|instagram|mastodon)$")
+# Link lines and file names by their ending (tested with `str.endswith`, at C speed: this is
+# asked of many short lines).
+_FURNITURE_ENDS = (" ici", "en savoir plus", "lire la suite", "version web", "version imprimable",
+                   "voir la vidéo", "voir la video", "voir le replay", ".png", ".jpg", ".jpeg",
+                   ".gif", ".svg", ".webp", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".ppt",
+                   ".pptx", ".odt")
+_FURNITURE_FIRST_CHARS = frozenset("pmltah+0123456789•*–-iarsfylm")  # every _FURNITURE_START's
+FURNITURE_MAX_CHARS = 160
+
+
+def furniture_shaped(text: str) -> bool:
+    """A date, breadcrumb, link, file-name or phone line: a page's furniture, never a title
+    when another line can be.
+
+    >>> furniture_shaped("Publié le 3 mai 2015 - mis à jour le 4 mai 2015")
+    True
+    >>> furniture_shaped("Accueil > Nos travaux > Un titre"), furniture_shaped("Retour sur le 3 mai")
+    (True, False)
+    """
+    if len(text) > FURNITURE_MAX_CHARS:
+        return False
+    key = text.casefold()
+    if key[:1] in _FURNITURE_FIRST_CHARS and _FURNITURE_START.match(key):
+        return True
+    return key.rstrip(" !>»›:").endswith(_FURNITURE_ENDS) or key == "ici" or (
+        key.count(" > ") + key.count(" » ") + key.count(" › ") >= 2)
 
 
 def tag_shaped(text: str) -> bool:

@@ -18,11 +18,18 @@ from rapidfuzz import fuzz, process
 from pipeline.records import SourceLine, TitleEvidence
 from pipeline.split.blocks import MetadataBlock
 from pipeline.split.copies import COPY_SIMILARITY
-from pipeline.split.evidence import SHORT_COPY_WEIGHT, drop_lone_copies, drop_stray_weak
+from pipeline.split.evidence import (
+    SHORT_COPY_WEIGHT,
+    drop_lone_copies,
+    drop_stray_weak,
+    page_evidence,
+)
 from pipeline.split.shapes import (
+    body_line_shaped,
+    furniture_shaped,
     inner_line_shaped,
     is_junk,
-    is_not_record_text,
+    is_page_furniture,
     is_site_header,
     not_record_lines,
     shaped_like_title,
@@ -47,6 +54,10 @@ RECURRING_MAX_CHARS = 80
 # a number or a name); longer ones are paragraphs that lost their full stop (a Résumé cut or
 # edited at its end), compared like paragraphs. The site's titles stay under ~110 characters.
 EXACT_ONLY_MAX_CHARS = 120
+
+
+OUTSIDE = "text outside any record: before a title, with no Résumé to belong to"
+FURNITURE = "page furniture between records (date, breadcrumb, link, share or phone line)"
 
 
 class _Copies(NamedTuple):
@@ -81,18 +92,6 @@ def place_titles(
     already (`copied_in_next`, see `pipeline.split.copies`); the others are compared here.
     """
     return _Splitter(lines, blocks, keys, asked, copied_in_next).run()
-
-
-def line_key(text: str) -> str:
-    """What copies are compared on: case does not tell a copy apart."""
-    return text.casefold()
-
-
-def region_spans(blocks: Sequence[MetadataBlock], n_lines: int) -> list[range]:
-    """The lines between consecutive metadata blocks (one region more than blocks)."""
-    starts = [0] + [block.end for block in blocks]
-    stops = [block.start for block in blocks] + [n_lines]
-    return [range(start, stop) for start, stop in zip(starts, stops, strict=True)]
 
 
 def fuzzy_candidate(key: str, text: str) -> bool:
@@ -132,7 +131,7 @@ class _Splitter:
         # recurring link or field line, and its copies weigh like a short line's. Paragraphs
         # may recur (a resource listed twice in one export) and keep their weight.
         self.counts = counts = Counter(keys)
-        furniture = not_record_lines([line.text for line in lines], keys)
+        self.not_record = furniture = not_record_lines([line.text for line in lines], keys)
         self.weights = [0.0 if not key or i in furniture else
                         SHORT_COPY_WEIGHT if len(key) < MIN_EVIDENCE_CHARS
                         or (counts[key] > 2 and len(key) < RECURRING_MAX_CHARS) else
@@ -184,7 +183,9 @@ class _Splitter:
             if not in_prev[k] and not in_next[k]:
                 in_prev[k] = self._aligned(i, prev_copy)
                 in_next[k] = self._aligned_next(i, next_resume)
-        shaped = [not p and not q and title_shaped(text := self.lines[i].text) and not inner_line_shaped(text)
+        page_evidence(in_prev, in_next, region, self.lines, self.keys, self.weights,
+                      self._copies(prev_copy).keys if prev_copy else (), ANCHOR_CHARS)
+        shaped = [not p and not q and title_shaped(text := self.lines[i].text) and not body_line_shaped(text)
                   for i, p, q in zip(region, in_prev, in_next, strict=True)]
         drop_stray_weak(in_prev, shaped, range(len(region)))
         drop_stray_weak(in_next, shaped, range(len(region) - 1, -1, -1))
@@ -199,6 +200,12 @@ class _Splitter:
         first = 1 if previous and previous.block and previous.block.has_resume \
             and not previous.body and len(region) > 1 else 0
         owner = bool(previous and previous.block and previous.block.has_resume)
+        # The site's banner opens a page: what follows it is no Résumé of the record above, and
+        # the title is the first title-like line after it (dates, breadcrumbs, links excepted).
+        header = next((k for k in range(len(region) - 2, -1, -1) if region[k] in self.not_record
+                       and is_site_header(self.lines[region[k]].text)), None)
+        if header is not None:
+            first, owner = max(first, header + 1), False
         title_pos, first_next = self._choose_title(region, in_prev, in_next, first, owner)
         return self._cut(region, title_pos, previous, next_resume, first_next)
 
@@ -252,8 +259,8 @@ class _Splitter:
 
         def context(j: int) -> str | None:  # a neighbour copied exactly that says something
             ok = 0 <= j < len(keys) and (self.weights[j] > SHORT_COPY_WEIGHT or (
-                self.weights[j] and self.counts[keys[j]] <= 2))
-            return keys[j] if ok and keys[j] in copies.exact else None
+                self.weights[j] and self.counts[keys[j]] <= 2))  # not a page's furniture:
+            return keys[j] if ok and keys[j] in copies.exact and not furniture_shaped(keys[j]) else None
 
         after, before = context(i + 1), context(i - 1)
         if after is None and before is None:
@@ -292,13 +299,16 @@ class _Splitter:
         for t in range(n):
             scores.append(prefix + suffix[t + 1] - in_prev[t] - in_next[t])
             prefix += gain[t]
-        best = max(scores[first:])
-        ties = [t for t in range(first, n) if scores[t] >= best - 1e-9]
+        # A banner or consent line is no title when another line can be.
+        positions = [t for t in range(first, n) if region[t] not in self.not_record] \
+            or range(first, n)
+        best = max(scores[t] for t in positions)
+        ties = [t for t in positions if scores[t] >= best - 1e-9]
         first_next = next((k for k in range(n) if in_next[k] > SHORT_COPY_WEIGHT), None)
         if first_next is not None:
             ties = [t for t in ties if t < first_next] or ties
         shaped = [t for t in ties if title_shaped(self.lines[region[t]].text)]
-        pool = shaped or [t for t in ties if not is_not_record_text(self.lines[region[t]].text)] or ties
+        pool = shaped or [t for t in ties if not is_page_furniture(self.lines[region[t]].text)] or ties
         # The title sits just before the next body, which is the copy of the next Résumé:
         # the last candidate. With nothing copied (a private record, or a Résumé missing), the
         # first title-shaped line after the previous Résumé starts the record: a body's
@@ -317,7 +327,7 @@ class _Splitter:
         before, title, body = region[:title_pos], region[title_pos], region[title_pos + 1:]
         self._place_resume_tail(before, previous)
         draft = Draft(title=title)
-        if body and tag_shaped(self.lines[body[-1]].text) \
+        if body and tag_shaped(text := self.lines[body[-1]].text) and not furniture_shaped(text) \
                 and not self._aligned_next(body[-1], next_resume):
             draft.body, draft.tags = body[:-1], [body[-1]]
         else:
@@ -339,25 +349,29 @@ class _Splitter:
         """
         takes_resume = previous is not None and previous.block is not None \
             and previous.block.has_resume
+        # A date, breadcrumb or link line the body above does not hold (nor a near-copy of
+        # it) ends its Résumé.
+        body = self._copies(previous.body).exact if takes_resume and previous.body else frozenset()
         reason = None
         for i in indexes:
             text = self.lines[i].text
-            if reason is None and takes_resume and not is_not_record_text(text):
+            banner_or_junk = i in self.not_record  # banners and consent lines, found once for all
+            if reason is None and takes_resume and not banner_or_junk and not (
+                    self.keys[i] not in body and furniture_shaped(text)
+                    and not self._aligned(i, previous.body)):
                 previous.resume.append(i)
                 continue
-            if is_site_header(text):
+            if banner_or_junk and is_site_header(text):
                 self._quarantine([i], "site header (not a record)")
+                reason = reason or OUTSIDE  # a new page starts: nothing after it is Résumé
                 continue
-            if reason is None or is_junk(text):
-                reason = ("page furniture between records (cookie banner, links)"
-                          if is_junk(text) else
-                          "text outside any record: before a title, with no Résumé to belong to")
+            if reason is None or is_junk(text) or furniture_shaped(text):
+                reason = ("page furniture between records (cookie banner, links)" if is_junk(text)
+                          else FURNITURE if furniture_shaped(text) else OUTSIDE)
             self._quarantine([i], reason)
 
-    def _aligned_prev(self, i: int, previous: Draft | None) -> bool:
-        if previous is None or not previous.block or not previous.block.has_resume:
-            return False
-        return self._aligned(i, previous.body) > 0
+    def _aligned_prev(self, i: int, prev: Draft | None) -> bool:
+        return bool(prev and prev.block and prev.block.has_resume and self._aligned(i, prev.body))
 
     def _split_tail(self, region: list[int], previous: Draft | None) -> list[Draft]:
         """After the last metadata block: the last Résumé, then maybe a record cut off.
@@ -373,8 +387,9 @@ class _Splitter:
             and previous.block.has_resume
         first = 1 if takes_resume and not aligned else 0
         texts = [self.lines[i].text for i in rest]
-        cut = next((k for k in range(first, len(rest) - 1) if title_shaped(texts[k])
-                    and not all(map(is_not_record_text, texts[k + 1:]))), len(rest))
+        furniture = list(map(is_page_furniture, texts))
+        cut = next((k for k in range(first, len(rest) - 1) if title_shaped(texts[k]) and not furniture[k]
+                    and not all(furniture[k + 1:])), len(rest))
         self._place_resume_tail(region[:rest_from] + rest[:cut], previous)
         if cut < len(rest):
             self._quarantine(rest[cut:], "record cut off: title and body without a metadata "
