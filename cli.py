@@ -38,7 +38,7 @@ from pipeline.baseline import (
     shown_file,
 )
 from pipeline.errors import ConfigError, InputError, OutputError, PipelineError
-from pipeline.execution import resolve_workers
+from pipeline.execution import resolve_workers, skip_collection_at_exit
 from pipeline.read import read_baseline
 from pipeline.records import DivergenceKind, Unit
 from pipeline.render import (
@@ -100,6 +100,7 @@ def main(
         "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
 ) -> None:
     """Ingest RTES exports into Parquet tables, and inspect what they hold."""
+    skip_collection_at_exit()  # a command's process ends with it
 
 
 # --- what every command shares: consoles, errors, the run --------------------------------

@@ -66,8 +66,10 @@ def synthetic(copies: int) -> str:
 PIPELINE = """
 import json, resource, sys, tempfile, time
 from pathlib import Path
+from pipeline.execution import skip_collection_at_exit
 from pipeline.run import run_pipeline
 from pipeline.write import write_tables
+skip_collection_at_exit()  # as the CLI's commands do
 started = time.perf_counter()
 report = run_pipeline(Path(sys.argv[1]))
 ran = time.perf_counter()

@@ -155,3 +155,29 @@ def test_a_script_read_from_stdin_runs_in_one_process(tmp_path):
                           cwd=Path(__file__).parents[1], check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["10"]  # 30 copies of each of the 10 records: 10 resources
+
+
+EXIT_SCRIPT = """
+import gc
+from pipeline.execution import skip_collection_at_exit
+
+class Loop:  # garbage only the collector can free, which says so when it does
+    def __del__(self):
+        print("collected", flush=True)
+
+gc.disable()  # keep it alive until the interpreter's own shutdown
+first = Loop()
+first.me = first
+del first
+{call}
+"""
+
+
+@pytest.mark.parametrize(("calls", "output"), [("", "collected"), ("skip_collection_at_exit()", ""),
+                                                ("skip_collection_at_exit()\n" * 2, "")])
+def test_the_collectors_pass_at_exit_skips_what_a_command_leaves_alive(calls, output):
+    """A command's report dies with its process; the shutdown's collection would scan it all."""
+    done = subprocess.run([sys.executable, "-c", EXIT_SCRIPT.format(call=calls)], capture_output=True,
+                          text=True, cwd=Path(__file__).parents[1], check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == output
