@@ -33,6 +33,7 @@ from pipeline.records import (
     Speaker,
     Text,
 )
+from pipeline.speakers import RecordPeople, link_people, read_record
 from pipeline.split import copied_in_next_region, plan_split
 from pipeline.split.assemble import COPY_WARNINGS
 
@@ -93,10 +94,10 @@ def run_pipeline(path: Path | Sequence[Path], *, workers: int | None = None,
             indexes, counts = _indexes_in_file(raw_records), catalogued.n_occurrences()
             ids = catalogued.resource_ids
             jobs = [_Job(raw_records[i], ids[i], indexes[i], counts[ids[i]]) for i in catalogued.resources]
-        # 5-7. resource by resource, on every core: metadata; divergences between body and
-        # Résumé with the merged canonical text; figures in that text. Then each occurrence
+        # 5-8. resource by resource, on every core: metadata; divergences between body and
+        # Résumé with the merged canonical text; figures and people in that text. Then each occurrence
         # whose content differs, against its resource's canonical record.
-        with clock.stage("metadata+divergences+figures"):
+        with clock.stage("metadata+divergences+figures+people"):
             corpus = word_counts([job.raw for job in jobs])  # one count per resource, not per copy
             found = executor.map(partial(_analyse_record, corpus=corpus), jobs,
                                  done=lambda n: tell("analyse", n, len(jobs)))
@@ -104,14 +105,10 @@ def run_pipeline(path: Path | Sequence[Path], *, workers: int | None = None,
                      for i, (raw, c) in enumerate(zip(raw_records, catalogued.canonical, strict=True))
                      if catalogued.content_hashes[i] != catalogued.content_hashes[c]]
             occurrence_divergences = executor.map(partial(_compare_occurrence, corpus=corpus), pairs)
-        # 8. speakers over the canonical texts, people linked across records
-        with clock.stage("speakers"):
-            # Imported here: its many patterns take 70 ms to compile, and the worker processes,
-            # which import this module, never find speakers.
-            from pipeline.speakers import extract_speakers
-
+        # 9. speakers: the people each record names, linked across records
+        with clock.stage("linking people"):
             records = tuple(f.record(job) for f, job in zip(found, jobs, strict=True))
-            people = extract_speakers(records)
+            people = link_people(records, [f.people for f in found])
         tell("speakers", len(records), len(records))
     return RunReport(
         records=records,
@@ -190,7 +187,7 @@ class _Job:
     n_occurrences: int = 1
 
     def record(self, metadata: Metadata, compared: DivergenceResult, text: Text) -> Record:
-        """The record, built from what stages 4 and 5 found."""
+        """The record, built from what stages 5 and 6 found (metadata, divergences)."""
         return Record(
             resource_id=self.resource_id,
             record_index=self.record_index,
@@ -214,7 +211,7 @@ class _Job:
 
 @dataclass(frozen=True, slots=True)
 class _Found:
-    """What stages 4-6 found in one record. It comes back from a worker process, where
+    """What stages 5-8 found in one record. It comes back from a worker process, where
     pickling it costs as much as finding it (measured: 0.58 s of a 1.5 s stage on 20 MB),
     so it leaves out what the caller holds already: the raw record, and each paragraph
     of the canonical text that is one of the body's (most are), named by its index."""
@@ -224,6 +221,7 @@ class _Found:
     text: tuple[Paragraph | int, ...]
     divergences: tuple[Divergence, ...]
     figures: tuple[Figure, ...]
+    people: RecordPeople
 
     def record(self, job: _Job) -> Record:
         source = job.raw.body or job.raw.resume
@@ -232,7 +230,7 @@ class _Found:
 
 
 def _analyse_record(job: _Job, corpus: WordCounts) -> _Found:
-    """Stages 4-6 for one record: metadata, divergences and merged text, figures."""
+    """Stages 5-8 for one record: metadata, divergences and merged text, figures, people."""
     metadata = normalise_metadata(job.raw)
     compared = diverge_record(job.resource_id, job.raw.body, job.raw.resume, corpus)
     record = job.record(metadata, compared, compared.text)
@@ -241,7 +239,7 @@ def _analyse_record(job: _Job, corpus: WordCounts) -> _Found:
     where = job.raw.source_file
     divergences = tuple(d._replace(source_file=where, other_file=where) for d in compared.divergences)
     return _Found(metadata, replace(compared, text=Text(), divergences=()), text, divergences,
-                  tuple(record_figures(record)))
+                  tuple(record_figures(record)), read_record(record))
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,28 +50,46 @@ class _Placed:
     line: int
 
 
+@dataclass(frozen=True, slots=True)
+class RecordPeople:
+    """What one record's text says about people, before they are linked across records: read
+    record by record (in the worker processes), linked once all are read."""
+
+    placed: tuple[_Placed, ...]
+    event: bool  # the record reports an event (policy.reports_an_event)
+
+
+def read_record(record: Record) -> RecordPeople:
+    """The people one record names, with the evidence of what they did."""
+    return RecordPeople(tuple(_record_occurrences(record)), reports_an_event(record))
+
+
 def extract_speakers(records: Sequence[Record]) -> SpeakerResult:
     """Speakers (and people only mentioned) of every record, and the people across records.
 
     Each record's canonical text is read once, so nobody is found twice through the Résumé.
     One row per person per record; `person_id` links the same person across records.
     """
-    placed = [(record, _record_occurrences(record)) for record in records]
-    resources = Counter(key for _, found in placed for key in {p.key for p in found})
+    return link_people(records, [read_record(record) for record in records])
+
+
+def link_people(records: Sequence[Record], read: Sequence[RecordPeople]) -> SpeakerResult:
+    """The rows of every record (`read` holds `read_record` of each, in order), with one
+    `person_id` for the spellings of one person across records."""
+    resources = Counter(key for people in read for key in {p.key for p in people.placed})
     head_of = cluster_keys(dict(resources))
-    display = _display_names(head_of, (p for _, found in placed for p in found))
+    display = _display_names(head_of, (p for people in read for p in people.placed))
     speakers = []
-    for record, found in placed:
-        event = reports_an_event(record)
+    for record, people in zip(records, read, strict=True):
         by_person: dict[str, list[_Placed]] = defaultdict(list)
-        for item in found:
+        for item in people.placed:
             by_person[head_of[item.key]].append(item)
-        rows = {head: _speaker_row(record, head, group, display[head], event)
+        rows = {head: _speaker_row(record, head, group, display[head], people.event)
                 for head, group in by_person.items()}
-        if event:
+        if people.event:
             rows = _share_coordinations(rows, by_person)
         speakers.extend(sorted(rows.values(), key=lambda row: row.char_start))
-    all_found = [item for _, found in placed for item in found]
+    all_found = [item for people in read for item in people.placed]
     return SpeakerResult(tuple(speakers), _people(speakers, all_found, head_of))
 
 
