@@ -46,8 +46,10 @@ PRELOADED_MODULES = ["__main__", "pipeline.run"]
 # A run builds millions of small acyclic objects (lines, paragraphs, tokens) that live
 # until the tables are written. CPython's cyclic collector, at its default thresholds,
 # rescans them over and over (about 15 % of a 20 MB run) and finds nothing to free:
-# reference counting frees them. So it runs this much less often meanwhile.
-GC_THRESHOLD_DURING_RUN = 100_000
+# reference counting frees them. So it runs this much less often meanwhile: every million
+# new objects (measured on 20 MB: 7 young collections cost 0.14 s at 100,000; at a million the
+# run is 0.1 s faster and peaks 22 MB higher, 320 MB; beyond, nothing more is saved).
+GC_THRESHOLD_DURING_RUN = 1_000_000
 
 
 def resolve_workers(requested: int | None = None) -> int:
