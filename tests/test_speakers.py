@@ -16,7 +16,7 @@ from cli import app
 from pipeline.clean import clean_text
 from pipeline.records import EventDate, Metadata, Paragraph, RawRecord, Record, Text
 from pipeline.run import run_pipeline
-from pipeline.speakers import extract_speakers, ner
+from pipeline.speakers import extract_speakers, link_people, ner, read_record
 from pipeline.speakers.affiliation import split_affiliation
 from pipeline.speakers.names import (
     FUZZY_NAME_THRESHOLD,
@@ -360,6 +360,20 @@ def test_model_never_reads_the_shipped_export(shipped):
     # Every name of the shipped export is settled by a rule, so the model is not even loaded
     # when the pipeline runs on it (the load alone takes about 3 s): it read no sentence.
     assert ner.person_spans.cache_info().misses == 0
+
+
+def test_records_are_read_without_the_model_which_the_linking_calls_once_per_process():
+    """Records are read in the worker processes; the model, which takes 3 s to load, is asked
+    only where they are linked, in the calling process."""
+    record = make_record(["Le projet associe la coopérative et Marie Durand depuis 2019."])
+    ner.person_spans.cache_clear()
+    read = read_record(record)
+    assert [item.occurrence.name for item in read.unsettled] == ["Marie Durand"]
+    assert ner.person_spans.cache_info().misses == 0
+    linked = link_people([record], [read])
+    assert [row.name for row in linked.speakers] == ["Marie Durand"]
+    assert ner.person_spans.cache_info().misses == 1
+    assert linked == extract_speakers([record])
 
 
 def test_model_reads_each_sentence_once():

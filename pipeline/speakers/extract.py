@@ -52,16 +52,30 @@ class _Placed:
 
 @dataclass(frozen=True, slots=True)
 class RecordPeople:
-    """What one record's text says about people, before they are linked across records: read
-    record by record (in the worker processes), linked once all are read."""
+    """What the rules read about people in one record, record by record (in the worker
+    processes); the names they leave unsettled go to the model in the calling process, which
+    loads it once (about 3 s), and the people are then linked across records."""
 
-    placed: tuple[_Placed, ...]
+    found: tuple[_Placed, ...]
+    unsettled: tuple[_Placed, ...]  # name-shaped spans in person slots: a known name, or the model's call
     event: bool  # the record reports an event (policy.reports_an_event)
+
+    def placed(self) -> list[_Placed]:
+        """Every person found, the unsettled names settled, each under its record's key."""
+        found = list(self.found)
+        known = _resolve_short_forms(found)
+        for item in self.unsettled:
+            settled = _settle(item, known)
+            if settled:
+                found.append(settled)
+                known.setdefault(settled.key, settled.key)
+        return [_with_key(item, known.get(item.key, item.key)) for item in found]
 
 
 def read_record(record: Record) -> RecordPeople:
     """The people one record names, with the evidence of what they did."""
-    return RecordPeople(tuple(_record_occurrences(record)), reports_an_event(record))
+    found, unsettled = _record_occurrences(record)
+    return RecordPeople(tuple(found), tuple(unsettled), reports_an_event(record))
 
 
 def extract_speakers(records: Sequence[Record]) -> SpeakerResult:
@@ -76,20 +90,21 @@ def extract_speakers(records: Sequence[Record]) -> SpeakerResult:
 def link_people(records: Sequence[Record], read: Sequence[RecordPeople]) -> SpeakerResult:
     """The rows of every record (`read` holds `read_record` of each, in order), with one
     `person_id` for the spellings of one person across records."""
-    resources = Counter(key for people in read for key in {p.key for p in people.placed})
+    placed = [people.placed() for people in read]
+    resources = Counter(key for found in placed for key in {p.key for p in found})
     head_of = cluster_keys(dict(resources))
-    display = _display_names(head_of, (p for people in read for p in people.placed))
+    display = _display_names(head_of, (p for found in placed for p in found))
     speakers = []
-    for record, people in zip(records, read, strict=True):
+    for record, people, found in zip(records, read, placed, strict=True):
         by_person: dict[str, list[_Placed]] = defaultdict(list)
-        for item in people.placed:
+        for item in found:
             by_person[head_of[item.key]].append(item)
         rows = {head: _speaker_row(record, head, group, display[head], people.event)
                 for head, group in by_person.items()}
         if people.event:
             rows = _share_coordinations(rows, by_person)
         speakers.extend(sorted(rows.values(), key=lambda row: row.char_start))
-    all_found = [item for people in read for item in people.placed]
+    all_found = [item for found in placed for item in found]
     return SpeakerResult(tuple(speakers), _people(speakers, all_found, head_of))
 
 
@@ -115,7 +130,8 @@ def _share_coordinations(rows: dict[str, Speaker], by_person: dict[str, list[_Pl
     return rows
 
 
-def _record_occurrences(record: Record) -> list[_Placed]:
+def _record_occurrences(record: Record) -> tuple[list[_Placed], list[_Placed]]:
+    """The people the rules find in a record, and the names they leave unsettled."""
     found: list[_Placed] = []
     unsettled: list[_Placed] = []
     offset, in_list, previous = 0, False, 0  # previous: people found on the paragraph before
@@ -132,13 +148,7 @@ def _record_occurrences(record: Record) -> list[_Placed]:
             in_list and (is_bullet(paragraph.text) or any(o.source == SpeakerSource.list for o in scan.found))
         )
         offset += len(paragraph.text) + 1
-    known = _resolve_short_forms(found)
-    for item in unsettled:
-        settled = _settle(item, known)
-        if settled:
-            found.append(settled)
-            known.setdefault(settled.key, settled.key)
-    return [_with_key(item, known.get(item.key, item.key)) for item in found]
+    return found, unsettled
 
 
 # A line that only continues the affiliation of the person above it is short.
