@@ -138,7 +138,8 @@ def decide(event: bool, occurrences: list[Occurrence], participation: Participat
             and participation != Participation.moderator and any(_chairing_act(o) for o in occurrences)):
         return Participation.moderator, cue  # "L'animation était assurée par A"
     if participation != Participation.moderator:
-        chair = next((c for c in map(_own_verb_chairs, occurrences) if c), None)
+        chair = next((c for o in occurrences
+                      if _names_chairing(o.sentence) and (c := _own_verb_chairs(o))), None)
         if chair:  # "Merci à A, qui a co-animé la journée", "A, maire de X, co-présidait le forum"
             return Participation.moderator, chair
     if participation == Participation.speaker and cue and _OFF_STAGE_AGENT_RE.search(cue):
@@ -225,10 +226,13 @@ _CHAIR_PARTNER_RE = re.compile(
     r"\b(?:secondée?|épaulée?|assistée?) (?:par|de) )(?:(?:son|sa) (?:collègue|binôme) |M\. |Mme )?$"
 )
 _WITH_RE = re.compile(r"^[^.;:«»]{0,80}\bavec (?:(?:son|sa) (?:collègue|binôme) |M\. |Mme )?$")
-_CHAIR_STEM_RE = re.compile(r"(?i)anim|modér|présid|facilit")
+# A verb of chairing, not "président" nor "animation" (by far the most common words here).
+_CHAIR_STEM_RE = re.compile(
+    r"(?i)(?:anim|modér|présid|facilit)(?:é|ée|és|ées|ait|aient|e|ions|ons|ent|era|eront)\b"
+)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _names_chairing(sentence: str) -> bool:
     return _CHAIR_STEM_RE.search(sentence) is not None
 
@@ -237,12 +241,16 @@ def _own_verb_chairs(occurrence: Occurrence) -> str | None:
     """The words that make the person chair, when their own verb does: a relative clause
     ("A, de la Métropole, qui a co-animé la journée") or the verb of which they are the
     subject ("A, maire de X, co-présidait le forum")."""
-    if not _names_chairing(occurrence.sentence):
-        return None  # the common case, decided once per sentence
     local = occurrence.start - occurrence.sentence_start
-    before = occurrence.sentence[:local]
-    after = occurrence.sentence[local + occurrence.end - occurrence.start:]
-    found = relative_cue(after) or subject_cue(after, before, after.startswith((", ", " (")))
+    return _chairing_verb_after(occurrence.sentence, local, local + occurrence.end - occurrence.start)
+
+
+@lru_cache(maxsize=16384)
+def _chairing_verb_after(sentence: str, local: int, local_end: int) -> str | None:
+    after = sentence[local_end:]
+    if not _CHAIR_STEM_RE.search(after):
+        return None  # the common case: no verb of chairing after the name
+    found = relative_cue(after) or subject_cue(after, sentence[:local], after.startswith((", ", " (")))
     return found[1] if found and found[0] == MODERATOR else None
 
 
