@@ -142,6 +142,8 @@ def decide(event: bool, occurrences: list[Occurrence], participation: Participat
                       if _names_chairing(o.sentence) and (c := _own_verb_chairs(o))), None)
         if chair:  # "Merci à A, qui a co-animé la journée", "A, maire de X, co-présidait le forum"
             return Participation.moderator, chair
+        if cue and cue.endswith("avec") and any(_chaired(o) for o in occurrences):
+            return Participation.moderator, cue  # "B co-présidait la séance avec A"
     if participation == Participation.speaker and cue and _OFF_STAGE_AGENT_RE.search(cue):
         return Participation.mentioned, None  # "Un document de synthèse rédigé par A"
     if (participation == Participation.speaker and cue and _THANKS_RE.match(cue)
