@@ -143,7 +143,7 @@ _SPEAKS = (
     r"déclare|reconnaît|partage|évoque|décrit|raconte|défend|interpelle|poursuit|martèle|"
     r"intervient|intervenait|prend la parole|est revenue? sur|était revenue? sur|"
     r"est intervenue?|appelle|alerte|remercie|accueille|ouvre|clôt|clôture|introduit|répond|"
-    r"salue|complète|restitue|anime|animait|animera|modère|modérait|modérera|"
+    r"salue|complète|restitue|(?:co-?)?(?:anime|animait|animera|modère|modérait|modérera|présidait)|"
     r"(?:co-?)?anim(?:ions|ons|aient|ent)|modér(?:ions|ons|aient|ent)|"
     # plural: "A et B, ..., interviennent / nous présentent"
     r"(?:nous |vous )?(?:interviennent|présentent|rappellent|soulignent|expliquent|témoignent|"
@@ -152,8 +152,8 @@ _SPEAKS = (
     r"présentera|interviendra|ouvrira|clôturera|conclura|introduira|débattra|donnera|"
     r"témoignera|accueillera|reviendra|partagera|exposera|dressera|expliquera"
 )
-_MODERATED = (
-    r"animé|modéré|facilité|présidé|animait|anime|modère|modérait|présidait|animera|modérera|"
+_MODERATED = (  # "co-" too: "A co-présidait le forum avec B", "qui a co-animé la journée"
+    r"(?:co-?)?(?:animé|modéré|facilité|présidé|animait|anime|modère|modérait|présidait|animera|modérera)|"
     r"(?:co-?)?anim(?:ions|ons|aient|ent)|modér(?:ions|ons|aient|ent)"  # "A et moi-même (B) animions"
 )
 _ADVERB = (
@@ -219,6 +219,8 @@ _BACKSTAGE_THANKS_RE = re.compile(
 _CHAIRING_THANKS_RE = re.compile(
     r" pour (?:l['’]|la |le |leur |son |sa )(?:co-?)?(?:animation|modération|facilitation)"
 )
+# A verb of chairing inside a speaker cue that opens a list: the list is who chaired.
+_CHAIRED_LIST_RE = re.compile(rf"(?i)\b(?:{_MODERATOR_CUE})")
 # A programme line: a time, a talk, its speakers in brackets ("9h30 - 10h30 : Title (A, role,
 # Org)", "14h – Table ronde (A, Org ; B, Org)").
 PROGRAMME_BRACKET_RE = re.compile(r"^\s*\d{1,2} ?h(?:\s?\d\d)?\b[^(]*\((?=[A-ZÀ-Þ])")
@@ -244,7 +246,9 @@ def scope_cues(sentence: str) -> list[tuple[int, int, int, str]]:
         end = min(stop.start() if stop else len(sentence),
                   matches[index + 1].start() if index + 1 < len(matches) else len(sentence))
         evidence = MODERATOR if match.group("moderator") else SPEAKER
-        if evidence == SPEAKER and _BACKSTAGE_THANKS_RE.match(sentence, end):
+        if evidence == SPEAKER and match.group().endswith(":") and _CHAIRED_LIST_RE.search(match.group()):
+            evidence = MODERATOR  # "Quatre ateliers, chacun animé par un membre du réseau : A, B"
+        elif evidence == SPEAKER and _BACKSTAGE_THANKS_RE.match(sentence, end):
             evidence = MENTIONED  # thanked for organising, hosting or funding, not for a talk
         elif evidence == SPEAKER and _CHAIRING_THANKS_RE.match(sentence, end):
             evidence = MODERATOR  # "merci à A, du RTES, pour l'animation"

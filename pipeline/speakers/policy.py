@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from pipeline.records import Participation, Record
-from pipeline.speakers.cues import MENTIONED, NEUTRAL, relative_cue
+from pipeline.speakers.cues import MENTIONED, MODERATOR, NEUTRAL, relative_cue, subject_cue
 from pipeline.speakers.occurrence import Occurrence
 
 # Words of a title (or of a write-up's first line) that name an event or its report.
@@ -137,6 +137,13 @@ def decide(event: bool, occurrences: list[Occurrence], participation: Participat
     if ((participation == Participation.mentioned or (cue and cue.endswith(" par")))
             and participation != Participation.moderator and any(_chairing_act(o) for o in occurrences)):
         return Participation.moderator, cue  # "L'animation était assurée par A"
+    if participation != Participation.moderator:
+        chair = next((c for o in occurrences
+                      if _names_chairing(o.sentence) and (c := _own_verb_chairs(o))), None)
+        if chair:  # "Merci à A, qui a co-animé la journée", "A, maire de X, co-présidait le forum"
+            return Participation.moderator, chair
+        if cue and cue.endswith("avec") and any(_chaired(o) for o in occurrences):
+            return Participation.moderator, cue  # "B co-présidait la séance avec A"
     if participation == Participation.speaker and cue and _OFF_STAGE_AGENT_RE.search(cue):
         return Participation.mentioned, None  # "Un document de synthèse rédigé par A"
     if (participation == Participation.speaker and cue and _THANKS_RE.match(cue)
@@ -203,10 +210,50 @@ def _by_agent(occurrence: Occurrence) -> bool:
 
 def _chaired(occurrence: Occurrence) -> bool:
     """ "présidée par M. A", "celui sur la gouvernance, par A": the last verb before the name
-    in its sentence makes the person chair the session."""
+    in its sentence makes the person chair the session; so does sharing it ("co-animé la
+    journée avec A", "animée par B, avec l'appui de A")."""
     before = occurrence.sentence[: occurrence.start - occurrence.sentence_start]
     chair = list(_CHAIR_VERB_RE.finditer(before))
-    return bool(chair) and not _OTHER_VERB_RE.search(before, chair[-1].end())
+    if not chair:
+        return False
+    rest = before[chair[-1].end():]
+    return not _OTHER_VERB_RE.search(rest) or bool(_CHAIR_PARTNER_RE.search(rest)) or (
+        chair[-1].group().casefold().startswith("co") and bool(_WITH_RE.search(rest)))
+
+
+# The partner of whoever chairs, right before the name: "avec l'appui de", "en binôme avec";
+# after a verb of co-chairing, plain "avec" ("co-présidait le forum avec A").
+_CHAIR_PARTNER_RE = re.compile(
+    r"(?:\bavec (?:l['’]appui|le concours|l['’]assistance) d(?:e |['’])|\ben binôme avec |"
+    r"\b(?:secondée?|épaulée?|assistée?) (?:par|de) )(?:(?:son|sa) (?:collègue|binôme) |M\. |Mme )?$"
+)
+_WITH_RE = re.compile(r"^[^.;:«»]{0,80}\bavec (?:(?:son|sa) (?:collègue|binôme) |M\. |Mme )?$")
+# A verb of chairing, not "président" nor "animation" (by far the most common words here).
+_CHAIR_STEM_RE = re.compile(
+    r"(?i)(?:anim|modér|présid|facilit)(?:é|ée|és|ées|ait|aient|e|ions|ons|ent|era|eront)\b"
+)
+
+
+@lru_cache(maxsize=16384)
+def _names_chairing(sentence: str) -> bool:
+    return _CHAIR_STEM_RE.search(sentence) is not None
+
+
+def _own_verb_chairs(occurrence: Occurrence) -> str | None:
+    """The words that make the person chair, when their own verb does: a relative clause
+    ("A, de la Métropole, qui a co-animé la journée") or the verb of which they are the
+    subject ("A, maire de X, co-présidait le forum")."""
+    local = occurrence.start - occurrence.sentence_start
+    return _chairing_verb_after(occurrence.sentence, local, local + occurrence.end - occurrence.start)
+
+
+@lru_cache(maxsize=16384)
+def _chairing_verb_after(sentence: str, local: int, local_end: int) -> str | None:
+    after = sentence[local_end:]
+    if not _CHAIR_STEM_RE.search(after):
+        return None  # the common case: no verb of chairing after the name
+    found = relative_cue(after) or subject_cue(after, sentence[:local], after.startswith((", ", " (")))
+    return found[1] if found and found[0] == MODERATOR else None
 
 
 # Two people of one clause joined by "et", the first with its apposition: "Ont également pris

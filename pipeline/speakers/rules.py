@@ -136,11 +136,14 @@ def name_spans(text: str) -> list[Span]:
 
 def _without_organisation(words: list[str]) -> list[str]:
     """ "Paul Roux de la CRESS Grand Est" -> "Paul Roux": a complete name, then a particle
-    before an acronym or an organisation's word, is a person and their organisation."""
-    for index in range(2, len(words) - 1):
-        if not _is_particle(words[index]) and words[index] != "la":
+    before an acronym or an organisation's word, is a person and their organisation; "d'"
+    written onto the organisation too ("Maud Ribeiro d'Odyssée Conseil")."""
+    for index in range(2, len(words)):
+        elided = words[index][:2] in ("d'", "d’") and len(words[index]) > 2  # "A B d'Odyssée Conseil"
+        particle = _is_particle(words[index]) or words[index] == "la"
+        if not elided and (index == len(words) - 1 or not particle):
             continue
-        rest = words[index + 1:]
+        rest = [words[index][2:], *words[index + 1:]] if elided else words[index + 1:]
         if rest[0] in ("la", "l'") and len(rest) > 1:
             rest = rest[1:]
         if (rest[0].isupper() and len(rest[0]) > 2) or not is_person_like(["x", *rest]):
