@@ -17,9 +17,9 @@ from pipeline.errors import InputError
 from pipeline.records import SourceDocument, SourceLine
 from pipeline.split.assemble import SplitResult, assemble
 from pipeline.split.blocks import MetadataBlock, find_blocks, region_spans
-from pipeline.split.copies import NextRegionQuestion, copied_in_next_region, line_key
+from pipeline.split.copies import NextRegionQuestion, copied_in_next_region, line_key, lines_to_compare
 from pipeline.split.shapes import is_site_header
-from pipeline.split.titles import lines_to_compare, place_titles
+from pipeline.split.titles import place_titles
 
 __all__ = ["NextRegionQuestion", "SplitPlan", "SplitResult", "copied_in_next_region", "plan_split",
            "split_records"]
@@ -56,8 +56,11 @@ def _questions(keys: list[str], texts: list[str], blocks: list[MetadataBlock],
     questions = []
     for index in range(len(regions) - 1):
         asked = lines_to_compare(keys, texts, regions, index)
+        # A Résumé line copied exactly by a line of the region is that line's copy: no other
+        # line is a near-copy of it (a title paraphrasing the body's first line is no copy).
+        own = {keys[i] for i in regions[index]}
         questions.append(NextRegionQuestion(tuple(asked), tuple(keys[i] for i in asked),
-                                            tuple(keys[j] for j in regions[index + 1])))
+                                            tuple(keys[j] for j in regions[index + 1] if keys[j] not in own)))
     return tuple(questions)
 
 

@@ -9,14 +9,24 @@ the orchestrator may answer them in any order, on any process.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
+
+from pipeline.split.shapes import shaped_like_title
 
 # Two lines are copies of each other above this similarity (0-100, rapidfuzz ratio).
 # The Résumé copies in the shipped export score >= 90 against their body paragraph, while
 # unrelated paragraphs of the same page stay below 60.
 COPY_SIMILARITY = 75.0
+# Lines shorter than this ("Ressources :", "(Re)voir l'échange") recur in every record, so
+# only their exact copies count, and for little: copied on both sides they cancel out.
+MIN_EVIDENCE_CHARS = 25
+# Title-shaped lines up to this long are copies only when exact (titles of a series differ by
+# a number or a name); longer ones are paragraphs that lost their full stop (a Résumé cut or
+# edited at its end), compared like paragraphs. The site's titles stay under ~110 characters.
+EXACT_ONLY_MAX_CHARS = 120
 
 
 class NextRegionQuestion(NamedTuple):
@@ -39,3 +49,19 @@ def copied_in_next_region(question: NextRegionQuestion) -> frozenset[int]:
 def line_key(text: str) -> str:
     """What copies are compared on: case does not tell a copy apart."""
     return text.casefold()
+
+
+def fuzzy_candidate(key: str, text: str) -> bool:
+    """A line whose near-copies count: long enough to tell, and not title-shaped (titles of a
+    series differ by a number or a name, so only an exact copy of a short line is one)."""
+    return len(key) >= MIN_EVIDENCE_CHARS and (len(key) > EXACT_ONLY_MAX_CHARS or not shaped_like_title(text))
+
+
+def lines_to_compare(keys: Sequence[str], texts: Sequence[str], regions: Sequence[range],
+                     index: int) -> list[int]:
+    """The lines of region `index` whose copies in the next region take fuzzy matching: long
+    enough to count, and copied exactly in neither neighbouring region."""
+    around = set(keys[j] for j in regions[index - 1]) if index else set()
+    if index + 1 < len(regions):
+        around.update(keys[j] for j in regions[index + 1])
+    return [i for i in regions[index] if keys[i] not in around and fuzzy_candidate(keys[i], texts[i])]

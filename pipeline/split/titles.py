@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from pipeline.records import SourceLine, TitleEvidence
 from pipeline.split.blocks import MetadataBlock
-from pipeline.split.copies import COPY_SIMILARITY
+from pipeline.split.copies import COPY_SIMILARITY, MIN_EVIDENCE_CHARS, fuzzy_candidate
 from pipeline.split.evidence import (
     SHORT_COPY_WEIGHT,
     drop_lone_copies,
@@ -32,7 +32,6 @@ from pipeline.split.shapes import (
     is_page_furniture,
     is_site_header,
     not_record_lines,
-    shaped_like_title,
     tag_shaped,
     title_shaped,
 )
@@ -40,9 +39,6 @@ from pipeline.split.shapes import (
 # Evidence weight of an aligned line grows with its length up to this many characters:
 # a copied 500-character paragraph says more than a copied "Ressources :".
 EVIDENCE_LENGTH_CAP = 200
-# Lines shorter than this ("Ressources :", "(Re)voir l'échange") recur in every record, so
-# only their exact copies count, and for little: copied on both sides they cancel out.
-MIN_EVIDENCE_CHARS = 25
 # A Résumé cut short (the export ends inside it) or edited inside a paragraph still opens
 # like the body paragraph it copies: this many characters, equal, are a copy. Long enough
 # that two paragraphs opening on the same boilerplate phrase rarely share it. Closings are
@@ -50,10 +46,6 @@ MIN_EVIDENCE_CHARS = 25
 ANCHOR_CHARS = 40
 # Link and field lines ("Version pour impression à télécharger ici") are under this long.
 RECURRING_MAX_CHARS = 80
-# Title-shaped lines up to this long are copies only when exact (titles of a series differ by
-# a number or a name); longer ones are paragraphs that lost their full stop (a Résumé cut or
-# edited at its end), compared like paragraphs. The site's titles stay under ~110 characters.
-EXACT_ONLY_MAX_CHARS = 120
 
 
 OUTSIDE = "text outside any record: before a title, with no Résumé to belong to"
@@ -92,22 +84,6 @@ def place_titles(
     already (`copied_in_next`, see `pipeline.split.copies`); the others are compared here.
     """
     return _Splitter(lines, blocks, keys, asked, copied_in_next).run()
-
-
-def fuzzy_candidate(key: str, text: str) -> bool:
-    """A line whose near-copies count: long enough to tell, and not title-shaped (titles of a
-    series differ by a number or a name, so only an exact copy of a short line is one)."""
-    return len(key) >= MIN_EVIDENCE_CHARS and (len(key) > EXACT_ONLY_MAX_CHARS or not shaped_like_title(text))
-
-
-def lines_to_compare(keys: Sequence[str], texts: Sequence[str], regions: Sequence[range],
-                     index: int) -> list[int]:
-    """The lines of region `index` whose copies in the next region take fuzzy matching: long
-    enough to count, and copied exactly in neither neighbouring region."""
-    around = set(keys[j] for j in regions[index - 1]) if index else set()
-    if index + 1 < len(regions):
-        around.update(keys[j] for j in regions[index + 1])
-    return [i for i in regions[index] if keys[i] not in around and fuzzy_candidate(keys[i], texts[i])]
 
 
 def _anchors(key: str) -> tuple[str] | tuple[()]:
@@ -184,7 +160,7 @@ class _Splitter:
                 in_prev[k] = self._aligned(i, prev_copy)
                 in_next[k] = self._aligned_next(i, next_resume)
         page_evidence(in_prev, in_next, region, self.lines, self.keys, self.weights,
-                      self._copies(prev_copy).keys if prev_copy else (), ANCHOR_CHARS)
+                      self._copies(prev_copy).keys if prev_copy else (), MIN_EVIDENCE_CHARS)
         shaped = [not p and not q and title_shaped(text := self.lines[i].text) and not body_line_shaped(text)
                   for i, p, q in zip(region, in_prev, in_next, strict=True)]
         drop_stray_weak(in_prev, shaped, range(len(region)))
@@ -318,6 +294,11 @@ class _Splitter:
         # when another line can be.
         pool = [t for t in pool if not inner_line_shaped(self.lines[region[t]].text)] or pool
         title = pool[-1] if first_next is not None and owner else pool[0]
+        # A date, breadcrumb or link line nothing copies opens a page as a banner does: the
+        # title is the first line of that page's head, above its furniture.
+        head = next((t for t in ties if furniture_shaped(self.lines[region[t]].text)), None)
+        if owner and first_next is not None and head is not None:
+            title = next((t for t in pool if t < head), title)
         return title, first_next
 
     def _cut(
