@@ -1,7 +1,8 @@
 """Split on generated damaged exports mixing every layout of the site: banners of both
 generations and consent furniture between records, directory cards, headings and link lines
-in bodies, private records (no body) first, in the middle or last, and Résumés copied whole,
-edited, partial, missing or cut by the end of the export. Words and names are invented."""
+in bodies, date lines under titles, titles echoed by their body's first line, private records
+(no body) first, in the middle or last, and Résumés copied whole, edited, partial, missing or
+cut by the end of the export (inside a word too). Words and names are invented."""
 
 from __future__ import annotations
 
@@ -54,11 +55,23 @@ def plain_body(draw, rng: random.Random) -> list[str]:
 
 
 def page_head(draw, rng: random.Random, title_text: str) -> list[str]:
-    """Date, breadcrumb and phone lines of a page above its title."""
+    """Date, breadcrumb and phone lines of a page above its title (a breadcrumb cuts a long
+    title short)."""
     day, year = rng.randint(1, 28), rng.randint(2010, 2025)
+    if len(title_text) > 120:
+        title_text = title_text[:60] + "…"
     return [draw(st.sampled_from(HEADS)).format(d=day, m=rng.choice(MONTH_NAMES), y=year,
                                                 y2=year + 1, t=title_text)
             for _ in range(draw(st.integers(0, 2)))]
+
+
+def echoed_title(rng: random.Random) -> tuple[str, str]:
+    """A long question title and the body's first line paraphrasing it (the Résumé copies
+    that line, not the title): pages of the newer site open so."""
+    words = rng.choices(WORDS, k=14)
+    place = f"Retour sur la rencontre de {rng.choice(TOWNS).capitalize()}"
+    return (" ".join(words).capitalize() + f" ? {place}",
+            " ".join(words[:4] + words[6:]).capitalize() + f" ? - {place}")
 
 
 def card_body(rng: random.Random, number: int) -> list[str]:
@@ -98,9 +111,11 @@ def resume_of(draw, rng: random.Random, body: list[str], last: bool) -> list[str
         return list(body)
     k = long_lines[0]  # partial: the first paragraphs, at least the first long one
     kept = body[:draw(st.integers(k + 1, len(body)))]
-    if mode == "cut":  # the export ends inside the paragraph
+    if mode == "cut":  # the export ends inside the paragraph, maybe inside a word
         words = kept[-1].split()
         kept[-1] = " ".join(words[:max(8, len(words) * 2 // 3)])
+        if draw(st.booleans()):
+            kept[-1] = kept[-1][:draw(st.integers(26, 39))].rstrip()
     return kept
 
 
@@ -138,6 +153,11 @@ def damaged_exports(draw) -> Damaged:
             titles.append(f"Cycle {rng.choice(WORDS)} {index + 1} - webinaire" if series
                           else title(rng))
             body = [] if kind == "private" else plain_body(draw, rng)
+            if body and draw(st.booleans()):  # a title echoed by the body's first line
+                titles[-1], echo = echoed_title(rng)
+                body.insert(0, echo)
+        if body and draw(st.booleans()):  # the newer site's date line under the title
+            body.insert(0, f"Publié le {rng.randint(1, 28)} {rng.choice(MONTH_NAMES)} 2022")
         if body:
             resume = resume_of(draw, rng, body, last=index == n - 1)
         else:  # a private record: its text is in its Résumé only, which may open on a short line

@@ -38,12 +38,20 @@ class NextRegionQuestion(NamedTuple):
 
 
 def copied_in_next_region(question: NextRegionQuestion) -> frozenset[int]:
-    """The lines asked about that have a near-copy in the next region."""
-    return frozenset(
-        line for line, key in zip(question.lines, question.keys, strict=True)
+    """The lines asked about that have a near-copy in the next region. A line of the next
+    region copies one line: of two lines near it (a title and the body line paraphrasing it),
+    the nearer is the copy."""
+    best: dict[int, tuple[float, list[int]]] = {}  # next line -> its best score, those lines
+    for line, key in zip(question.lines, question.keys, strict=True):
         # ratio's score_cutoff rejects a choice of too different a length before comparing.
-        if process.extractOne(key, question.next_keys, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY)
-    )
+        found = process.extractOne(key, question.next_keys, scorer=fuzz.ratio, score_cutoff=COPY_SIMILARITY)
+        if found:
+            score, lines = best.get(found[2], (-1.0, []))
+            if found[1] > score:
+                best[found[2]] = (found[1], [line])
+            elif found[1] == score:
+                lines.append(line)
+    return frozenset(line for _, lines in best.values() for line in lines)
 
 
 def line_key(text: str) -> str:

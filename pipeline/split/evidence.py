@@ -3,9 +3,12 @@ what a copy says depends on what surrounds it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
-from pipeline.split.shapes import FURNITURE_MAX_CHARS, furniture_shaped
+from rapidfuzz import fuzz
+
+from pipeline.split.copies import COPY_SIMILARITY
+from pipeline.split.shapes import FURNITURE_MAX_CHARS, furniture_shaped, shaped_like_title
 
 # The weight of an exact copy of a short line ("Ressources :") or of a recurring link line:
 # little, so that copied on both sides they cancel out.
@@ -72,3 +75,16 @@ def page_evidence(in_prev: list[float], in_next: list[float], region: Sequence[i
     weaken_furniture(in_prev, in_next, [lines[i].text for i in region])
     if body:
         cut_copies(in_prev, in_next, region, keys, weights, body, min_chars)
+
+
+def echo_evidence(in_next: list[float], region: Sequence[int], keys: Sequence[str], lines: Sequence,
+                  exact_next: Collection[str]) -> None:
+    """A title the body's first line paraphrases (one or two lines below it, past a date line)
+    is near both that line and the Résumé's copy of it: the copy is the body line's, so the
+    evidence a near-copy gives a title-shaped line moves to the line below that echoes it."""
+    for k, i in enumerate(region):
+        if in_next[k] > SHORT_COPY_WEIGHT and keys[i] not in exact_next and shaped_like_title(lines[i].text):
+            echo = next((j for j in (k + 1, k + 2) if j < len(region) and fuzz.ratio(
+                keys[i], keys[region[j]], score_cutoff=COPY_SIMILARITY)), None)
+            if echo is not None:
+                in_next[echo], in_next[k] = max(in_next[echo], in_next[k]), 0.0

@@ -22,6 +22,7 @@ from pipeline.split.evidence import (
     SHORT_COPY_WEIGHT,
     drop_lone_copies,
     drop_stray_weak,
+    echo_evidence,
     page_evidence,
 )
 from pipeline.split.shapes import (
@@ -114,6 +115,7 @@ class _Splitter:
                         float(min(len(key), EVIDENCE_LENGTH_CAP))
                         for i, key in enumerate(self.keys)]
         self.quarantined: list[tuple[int, str]] = []  # (line index, reason)
+        self.region: list[int] = []  # the region being split
         self._key_sets: dict[tuple[int, int, int], _Copies] = {}
 
     def run(self) -> tuple[list[Draft], list[tuple[int, str]]]:
@@ -148,7 +150,7 @@ class _Splitter:
     def _split_region(
         self, lo: int, hi: int, previous: Draft | None, block: MetadataBlock | None, next_resume: range
     ) -> list[Draft]:
-        region = list(range(lo, hi))
+        region = self.region = list(range(lo, hi))
         prev_copy = previous.body if previous and previous.block and previous.block.has_resume \
             else []
         in_prev = self._exact_evidence(region, prev_copy)
@@ -159,6 +161,8 @@ class _Splitter:
             if not in_prev[k] and not in_next[k]:
                 in_prev[k] = self._aligned(i, prev_copy)
                 in_next[k] = self._aligned_next(i, next_resume)
+        if next_resume:
+            echo_evidence(in_next, region, self.keys, self.lines, self._copies(next_resume).exact)
         page_evidence(in_prev, in_next, region, self.lines, self.keys, self.weights,
                       self._copies(prev_copy).keys if prev_copy else (), MIN_EVIDENCE_CHARS)
         shaped = [not p and not q and title_shaped(text := self.lines[i].text) and not body_line_shaped(text)
@@ -254,10 +258,19 @@ class _Splitter:
     def _aligned_next(self, i: int, next_resume: range) -> float:
         """`_aligned(i, next_resume)`, answered already for the lines asked about."""
         if i in self.asked and next_resume and self.weights[i]:
-            if i in self.copied_in_next or self._anchored(i, self._copies(next_resume)):
+            if i in self.copied_in_next or self._anchored_apart(i, next_resume):
                 return self.weights[i]
             return 0.0
         return self._aligned(i, next_resume)
+
+    def _anchored_apart(self, i: int, next_resume: range) -> bool:
+        """Line i opens like a Résumé line that no line of its region copies exactly (that
+        line's copy is no other's: a title opening like the body's first line)."""
+        copies = self._copies(next_resume)
+        if not self._anchored(i, copies):
+            return False
+        anchor, own = self.keys[i][:ANCHOR_CHARS], {self.keys[j] for j in self.region}
+        return any(key.startswith(anchor) and key not in own for key in copies.keys)
 
     def _choose_title(
         self, region: list[int], in_prev: list[float], in_next: list[float], first: int,
@@ -295,10 +308,14 @@ class _Splitter:
         pool = [t for t in pool if not inner_line_shaped(self.lines[region[t]].text)] or pool
         title = pool[-1] if first_next is not None and owner else pool[0]
         # A date, breadcrumb or link line nothing copies opens a page as a banner does: the
-        # title is the first line of that page's head, above its furniture.
-        head = next((t for t in ties if furniture_shaped(self.lines[region[t]].text)), None)
-        if owner and first_next is not None and head is not None:
-            title = next((t for t in pool if t < head), title)
+        # title is the first title-like line of that page's head (above or under its furniture).
+        if owner and first_next is not None and any(
+                furniture_shaped(self.lines[region[t]].text) for t in ties):
+            title = pool[0]
+        # A line paraphrasing the line above it (a subtitle echoing the title) is no title.
+        while title - 1 in pool and fuzz.ratio(self.keys[region[title]], self.keys[region[title - 1]],
+                                              score_cutoff=COPY_SIMILARITY):
+            title -= 1
         return title, first_next
 
     def _cut(
