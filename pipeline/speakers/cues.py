@@ -215,10 +215,12 @@ _BACKSTAGE_THANKS_RE = re.compile(
     r" pour (?:l['’]|la |le |les |leur |leurs |son |sa |ses )(?:[a-zé]+ )?(?:organisation|préparation|"
     r"coordination|soutien|aide|financement|relecture|logistique|mise en place)"
 )
+# An act of chairing named as a noun ("l'animation", "la co-modération"); read here for
+# thanks and in policy.py for the agent of the act.
+CHAIR_NOUN = r"(?:co-?)?(?:animation|modération|facilitation)"
 # Thanks for chairing: the people thanked moderated.
-_CHAIRING_THANKS_RE = re.compile(
-    r" pour (?:l['’]|la |le |leur |son |sa )(?:co-?)?(?:animation|modération|facilitation)"
-)
+CHAIRING_THANKS = rf" pour (?:l['’]|la |le |leur |son |sa ){CHAIR_NOUN}"
+_CHAIRING_THANKS_RE = re.compile(CHAIRING_THANKS)
 # A verb of chairing inside a speaker cue that opens a list: the list is who chaired.
 _CHAIRED_LIST_RE = re.compile(rf"(?i)\b(?:{_MODERATOR_CUE})")
 # A programme line: a time, a talk, its speakers in brackets ("9h30 - 10h30 : Title (A, role,

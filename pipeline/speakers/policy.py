@@ -24,7 +24,15 @@ import re
 from functools import lru_cache
 
 from pipeline.records import Participation, Record
-from pipeline.speakers.cues import MENTIONED, MODERATOR, NEUTRAL, relative_cue, subject_cue
+from pipeline.speakers.cues import (
+    CHAIR_NOUN,
+    CHAIRING_THANKS,
+    MENTIONED,
+    MODERATOR,
+    NEUTRAL,
+    relative_cue,
+    subject_cue,
+)
 from pipeline.speakers.occurrence import Occurrence
 
 # Words of a title (or of a write-up's first line) that name an event or its report.
@@ -162,14 +170,11 @@ def decide(event: bool, occurrences: list[Occurrence], participation: Participat
 # A", "La modération a été confiée à A", "Les questions ont été relayées par A"), or the
 # reason of thanks ("et à A, du RTES, pour l'animation").
 _CHAIR_ACT_RE = re.compile(
-    r"(?i)\b(?:co-?)?(?:animation|modération|facilitation)\b|"
+    rf"(?i)\b{CHAIR_NOUN}\b|"
     r"\bquestions?\b[^.;«»]{0,60}?\b(?:relayée|recueillie|portée)s?\b"
 )
 _ACT_AGENT_RE = re.compile(r"(?:\bpar|\bà) (?:(?:M\.|Mme|son collègue|sa collègue) )?$")
-_THANKED_FOR_CHAIR_RE = re.compile(
-    r"(?i)^(?:,[^.;«»]{0,80}?)?,? pour (?:l['’]|la |leur |son |sa )"
-    r"(?:co-?)?(?:animation|modération|facilitation)\b"
-)
+_THANKED_FOR_CHAIR_RE = re.compile(rf"(?i)^(?:,[^.;«»]{{0,80}}?)?,?{CHAIRING_THANKS}\b")
 # A speaker cue that names the author of a written document: "la synthèse rédigée par A".
 _OFF_STAGE_AGENT_RE = re.compile(r"(?i)\b(?:rédig|élabor)\w* par$")
 
