@@ -282,3 +282,40 @@ def test_titles_of_a_series_are_found_after_a_site_header():
     assert [r.title.text for r in result.records] == [
         "Cycle alimentation 1 - webinaire mars 2021", "Cycle alimentation 2 - webinaire mars 2021"]
     assert [q.reason for q in result.quarantine] == ["site header (not a record)"]
+
+
+TITLE_OPENING_WITH_A_SECTION_WORD = """Atelier des jardins partagés
+Les jardiniers de la Croix-Verte ont présenté leur parcelle collective à douze communes voisines.
+Type de ressource
+Retours d'expériences
+Ressource privée
+Non
+Résumé
+Les jardiniers de la Croix-Verte ont présenté leur parcelle collective à douze communes voisines.
+Note interne du bureau
+Type de ressource
+Ressources RTES
+Ressource privée
+Oui
+Résumé
+Une note réservée aux adhérents sur le budget de l'année.
+Publié le 4 février 2023
+Avec les habitants, comment une régie de quartier devient coopérative ? Retour sur la visite de Bellecombe
+Comment une régie de quartier devient coopérative avec ses habitants : retour sur la visite de Bellecombe.
+La régie emploie quarante salariés en insertion et gère trois ateliers de réparation.
+Type de ressource
+Retours d'expériences
+Ressource privée
+Non
+Résumé
+Comment une régie de quartier devient coopérative avec ses habitants : retour sur la visite de Bellecombe.
+La régie emploie quarante salariés en insertion et gère trois ateliers de réparation.
+"""
+
+
+def test_a_title_may_open_with_a_section_word_that_only_a_label_stands_alone():
+    """'Avec' opens the speakers' label ("Avec :") and, as often, a title; after a private
+    record's Résumé and a date line, the title is the 'Avec …' line, not the date."""
+    result = split_text(TITLE_OPENING_WITH_A_SECTION_WORD)
+    assert [r.title.text for r in result.records][2].startswith("Avec les habitants")
+    assert [q.reason.split(" (")[0] for q in result.quarantine] == ["page furniture between records"]

@@ -25,7 +25,9 @@ TAG_MAX_CHARS = 40
 # The site banner, every generation ("... pour une Économie Solidaire", "... pour une Économie
 # Sociale et Solidaire"), whatever spaces the export kept between its words.
 _SITE_HEADER = re.compile(r"^reseau\s+des\s+collectivites\s+territoriales\s+pour\s+une\s+economie\b")
-# Section words that close a body or a Résumé; never a title, never a tag.
+# Section words that close a body or a Résumé; never a title, never a tag. A section's label
+# is short ("Pour aller plus loin") or ends on a colon.
+SECTION_MAX_WORDS = 4
 _SECTION_WORDS = re.compile(r"^(ressources?|documents?|liens?|avec|pour aller plus loin)\b")
 _BULLET = re.compile(r"^(•|-|–|\*|\d{1,2}[.)])\s")
 # Page furniture that ends up in text exports: cookie and consent banners, account links.
@@ -111,8 +113,15 @@ def shaped_like_title(text: str) -> bool:
 
 
 def _section_word(text: str) -> bool:
+    """A section's label ("Ressources :", "Liens utiles", "Avec les interventions de :"), not a
+    title that opens with the same word ("Avec les habitants, une coopérative de ...").
+
+    >>> _section_word("Pour aller plus loin"), _section_word("Avec les élus du Gers, un atelier sur l'ESS")
+    (True, False)
+    """
     # Every section word opens with one of these letters: most lines skip the accent folding.
-    return text[:1] in "RrDdLlAaPp" and bool(_SECTION_WORDS.match(fold_accents(text)))
+    return text[:1] in "RrDdLlAaPp" and bool(_SECTION_WORDS.match(fold_accents(text))) and (
+        len(text.split()) <= SECTION_MAX_WORDS or text.endswith(":"))
 
 
 def heading_shaped(text: str) -> bool:
