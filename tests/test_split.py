@@ -319,3 +319,26 @@ def test_a_title_may_open_with_a_section_word_that_only_a_label_stands_alone():
     result = split_text(TITLE_OPENING_WITH_A_SECTION_WORD)
     assert [r.title.text for r in result.records][2].startswith("Avec les habitants")
     assert [q.reason.split(" (")[0] for q in result.quarantine] == ["page furniture between records"]
+
+
+RESUME_OPENING_ON_AN_EDITED_DATE = """Visite de la ressourcerie du Val
+Publié le 9 mars 2022
+Affiche de la visite.png
+La ressourcerie du Val emploie vingt salariés en insertion et collecte quatre cents tonnes par an.
+Type de ressource
+Retours d'expériences
+Ressource privée
+Non
+Résumé
+Publié le 9 mars 2202
+Affiche de la visite.png
+La ressourcerie du Val emploie vingt salariés en insertion et collecte quatre cents tonnes par an.
+"""
+
+
+def test_a_resume_that_copies_the_body_after_an_edited_date_keeps_the_date():
+    """A date line the body does not hold ends a Résumé, but not when the Résumé copies the
+    body after it: the date is the Résumé's own, edited."""
+    result = split_text(RESUME_OPENING_ON_AN_EDITED_DATE)
+    assert [p.text for p in result.records[0].resume][0] == "Publié le 9 mars 2202"
+    assert len(result.records[0].resume) == 3 and not result.quarantine

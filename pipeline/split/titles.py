@@ -348,15 +348,16 @@ class _Splitter:
         takes_resume = previous is not None and previous.block is not None \
             and previous.block.has_resume
         # A date, breadcrumb or link line the body above does not hold (nor a near-copy of
-        # it) ends its Résumé.
+        # it) ends its Résumé, unless the Résumé copies the body after it (an edited date).
         body = self._copies(previous.body).exact if takes_resume and previous.body else frozenset()
+        last_copy = max((k for k, i in enumerate(indexes) if self.keys[i] in body), default=-1)
         reason = None
-        for i in indexes:
+        for k, i in enumerate(indexes):
             text = self.lines[i].text
             banner_or_junk = i in self.not_record  # banners and consent lines, found once for all
-            if reason is None and takes_resume and not banner_or_junk and not (
+            if reason is None and takes_resume and not banner_or_junk and (k < last_copy or not (
                     self.keys[i] not in body and furniture_shaped(text)
-                    and not self._aligned(i, previous.body)):
+                    and not self._aligned(i, previous.body))):
                 previous.resume.append(i)
                 continue
             if banner_or_junk and is_site_header(text):
