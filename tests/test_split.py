@@ -342,3 +342,20 @@ def test_a_resume_that_copies_the_body_after_an_edited_date_keeps_the_date():
     result = split_text(RESUME_OPENING_ON_AN_EDITED_DATE)
     assert [p.text for p in result.records[0].resume][0] == "Publié le 9 mars 2202"
     assert len(result.records[0].resume) == 3 and not result.quarantine
+
+
+SERIES = [f"Fiche Trouvée pour vous n°{n} : {subject}, portrait d'une coopérative" for n, subject in (
+    (7, "Une conserverie solidaire de la vallée du Lot"), (8, "Une épicerie mobile dans les hameaux du Morvan"))]
+TEXTS = ["La conserverie transforme les surplus de douze maraîchers et emploie six personnes en insertion.",
+         "L'épicerie passe chaque semaine dans vingt hameaux et vend les produits de trente fermes."]
+BREADCRUMBS_ENDING_ON_SERIES_TITLES = "".join(
+    f"Accueil > Nos ressources > {title}\n{title}\n{text}\nType de ressource\nRessources RTES\n"
+    f"Ressource privée\nNon\nRésumé\n{text}\n" for title, text in zip(SERIES, TEXTS, strict=True))
+
+
+def test_a_breadcrumb_ending_on_the_title_is_furniture_even_when_the_next_page_has_one_alike():
+    """Breadcrumbs of a series are near-copies of each other; that gives the title under them
+    no evidence of being a body line."""
+    result = split_text(BREADCRUMBS_ENDING_ON_SERIES_TITLES)
+    assert [r.title.text for r in result.records] == SERIES
+    assert [q.line_start for q in result.quarantine] == [1, 10]

@@ -81,9 +81,11 @@ def echo_evidence(in_next: list[float], region: Sequence[int], keys: Sequence[st
                   exact_next: Collection[str]) -> None:
     """A title the body's first line paraphrases (one or two lines below it, past a date line)
     is near both that line and the Résumé's copy of it: the copy is the body line's, so the
-    evidence a near-copy gives a title-shaped line moves to the line below that echoes it."""
+    evidence a near-copy gives a title-shaped line moves to the line below that echoes it. A
+    breadcrumb ending on the title gives none: furniture copies weigh little (weaken_furniture)."""
     for k, i in enumerate(region):
-        if in_next[k] > SHORT_COPY_WEIGHT and keys[i] not in exact_next and shaped_like_title(lines[i].text):
+        if in_next[k] > SHORT_COPY_WEIGHT and keys[i] not in exact_next and shaped_like_title(
+                text := lines[i].text) and not furniture_shaped(text):
             echo = next((j for j in (k + 1, k + 2) if j < len(region) and fuzz.ratio(
                 keys[i], keys[region[j]], score_cutoff=COPY_SIMILARITY)), None)
             if echo is not None:
