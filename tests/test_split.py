@@ -345,7 +345,8 @@ def test_a_resume_that_copies_the_body_after_an_edited_date_keeps_the_date():
 
 
 SERIES = [f"Fiche Trouvée pour vous n°{n} : {subject}, portrait d'une coopérative" for n, subject in (
-    (7, "Une conserverie solidaire de la vallée du Lot"), (8, "Une épicerie mobile dans les hameaux du Morvan"))]
+    (7, "Une conserverie solidaire de la vallée du Lot"),
+    (8, "Une épicerie mobile dans les hameaux du Morvan"))]
 TEXTS = ["La conserverie transforme les surplus de douze maraîchers et emploie six personnes en insertion.",
          "L'épicerie passe chaque semaine dans vingt hameaux et vend les produits de trente fermes."]
 BREADCRUMBS_ENDING_ON_SERIES_TITLES = "".join(
